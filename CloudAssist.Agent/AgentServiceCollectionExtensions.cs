@@ -1,0 +1,30 @@
+using CloudAssist.Agent.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CloudAssist.Agent;
+
+/// <summary>Registers the agent in a host: its options, its HTTP client and the worker.</summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>Adds the agent, configured from the <c>Agent</c> section of <paramref name="configuration"/>.</summary>
+    public static IServiceCollection AddCloudAssistAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AgentOptions>()
+            .Bind(configuration.GetSection(AgentOptions.SectionName))
+            .Validate(o => Uri.TryCreate(o.ServerUrl, UriKind.Absolute, out _), "Agent:ServerUrl must be an absolute http(s) URL.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.StateDirectory), "Agent:StateDirectory must be set.")
+            .Validate(o => o.MaxConcurrentTasks is >= 1 and <= 256, "Agent:MaxConcurrentTasks must be 1 to 256.")
+            .Validate(o => o.MaxBackoffSeconds is >= 1 and <= 3600, "Agent:MaxBackoffSeconds must be 1 to 3600.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient<AgentApiClient>((provider, client) =>
+        {
+            var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value;
+            client.BaseAddress = new Uri(options.ServerUrl);
+            client.Timeout = TimeSpan.FromSeconds(100); // Longer than any poll hold.
+        });
+        services.AddHostedService<AgentWorker>();
+        return services;
+    }
+}

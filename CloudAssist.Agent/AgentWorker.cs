@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using System.Reflection;
+using CloudAssist.Agent.Execution;
+using CloudAssist.Agent.State;
+using CloudAssist.Agent.Transport;
+using CloudAssist.Contracts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CloudAssist.Agent;
+
+/// <summary>
+/// The agent's main loop: register once, then long-poll for work, run tasks up to the
+/// concurrency limit, kill the ones the server stops, and keep polling through outages with
+/// capped, jittered backoff.
+/// </summary>
+public sealed partial class AgentWorker(
+    IOptions<AgentOptions> options,
+    AgentApiClient api,
+    TimeProvider time,
+    ILogger<AgentWorker> logger) : BackgroundService
+{
+    private readonly AgentOptions _options = options.Value;
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new();
+    private readonly ConcurrentDictionary<string, Task> _runs = new();
+    private readonly AgentStateStore _state = new(options.Value.StateDirectory);
+    private CancellationTokenSource? _fullPoll;
+
+    public static string Version { get; } =
+        typeof(AgentWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+
+    /// <summary>The instance id once registered; null before.</summary>
+    public string? InstanceId { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var identity = await EnsureIdentityAsync(stoppingToken);
+        if (identity is null)
+        {
+            return;
+        }
+
+        InstanceId = identity.InstanceId;
+        api.UseCredential(identity.Credential);
+        var runner = CreateRunner();
+        ResumeJournaledTasks(runner, stoppingToken);
+        await PollLoopAsync(runner, stoppingToken);
+    }
+
+    private TaskRunner CreateRunner()
+    {
+        var reporter = new Reporter(api, TimeSpan.FromSeconds(_options.MaxBackoffSeconds), logger);
+        return new TaskRunner(reporter, new ScriptProcess(time), time,
+            TimeSpan.FromMilliseconds(_options.OutputFlushMilliseconds), logger);
+    }
+
+    private async Task<AgentIdentity?> EnsureIdentityAsync(CancellationToken ct)
+    {
+        if (_state.LoadIdentity() is { } stored)
+        {
+            return stored;
+        }
+
+        if (string.IsNullOrWhiteSpace(_options.ActivationCode))
+        {
+            LogNoIdentity(logger, _state.Root);
+            return null;
+        }
+
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(_options.MaxBackoffSeconds));
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var answer = await api.RegisterAsync(DescribeMachine(), ct);
+                var identity = new AgentIdentity(_options.ServerUrl, answer.InstanceId, answer.Credential);
+                _state.SaveIdentity(identity);
+                LogRegistered(logger, answer.InstanceId);
+                return identity;
+            }
+            catch (AgentApiException ex) when (!ex.IsRetryable)
+            {
+                LogRegistrationRefused(logger, ex.Message);
+                return null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or AgentApiException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                var delay = backoff.Next();
+                LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
+                await Task.Delay(delay, time, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task PollLoopAsync(TaskRunner runner, CancellationToken ct)
+    {
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(_options.MaxBackoffSeconds));
+        var bootId = ReadBootId();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var work = await PollOnceAsync(bootId, ct);
+                if (work is null)
+                {
+                    continue;
+                }
+
+                backoff.Reset();
+                foreach (var stop in work.Stops)
+                {
+                    if (_running.TryGetValue(stop, out var cts))
+                    {
+                        await cts.CancelAsync();
+                    }
+                }
+
+                foreach (var assignment in work.Tasks)
+                {
+                    StartTask(runner, assignment, TaskJournal.Create(_state, assignment), ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (AgentApiException ex) when (ex.IsUnauthorized)
+            {
+                LogCredentialRefused(logger, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(_options.MaxBackoffSeconds), time, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or AgentApiException or TaskCanceledException)
+            {
+                var delay = backoff.Next();
+                LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
+                await Task.Delay(delay, time, ct);
+            }
+        }
+
+        await Task.WhenAll(_running.Keys.Select(WaitForTaskAsync));
+    }
+
+    /// <summary>
+    /// One poll. A poll sent while every slot was busy is cut short when a task ends, so the
+    /// freed slot is offered at once rather than after the hold; null then.
+    /// </summary>
+    private async Task<PollResponse?> PollOnceAsync(string bootId, CancellationToken ct)
+    {
+        var freeSlots = Math.Max(0, _options.MaxConcurrentTasks - _running.Count);
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _fullPoll = freeSlots == 0 ? poll : null;
+        try
+        {
+            if (freeSlots == 0 && _running.Count < _options.MaxConcurrentTasks)
+            {
+                return null; // A task ended between counting and arming.
+            }
+
+            return await api.PollAsync(new PollRequest(bootId, freeSlots, _running.Keys.ToList(), Version), poll.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            _fullPoll = null;
+        }
+    }
+
+    private Task WaitForTaskAsync(string taskId) => _runs.TryGetValue(taskId, out var run) ? run : Task.CompletedTask;
+
+    private void StartTask(TaskRunner runner, TaskAssignment assignment, TaskJournal journal, CancellationToken shutdown)
+    {
+        var stop = new CancellationTokenSource();
+        if (!_running.TryAdd(assignment.TaskId, stop))
+        {
+            stop.Dispose();
+            return; // Delivered again while it runs: the server cannot know we got it the first time.
+        }
+
+        _runs[assignment.TaskId] = Task.Run(async () =>
+        {
+            try
+            {
+                await runner.RunAsync(assignment, journal, stop.Token, shutdown);
+            }
+            catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+            {
+                // The journal keeps the result; the next start reports it.
+            }
+            catch (Exception ex)
+            {
+                LogTaskFailed(logger, ex, assignment.TaskId);
+            }
+            finally
+            {
+                _running.TryRemove(assignment.TaskId, out _);
+                _runs.TryRemove(assignment.TaskId, out _);
+                stop.Dispose();
+                CancelFullPoll();
+            }
+        }, CancellationToken.None);
+    }
+
+    private void CancelFullPoll()
+    {
+        try
+        {
+            _fullPoll?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That poll already ended.
+        }
+    }
+
+    private void ResumeJournaledTasks(TaskRunner runner, CancellationToken ct)
+    {
+        foreach (var directory in _state.ExistingTaskDirectories())
+        {
+            var journal = new TaskJournal(directory);
+            if (journal.ReadAssignment() is not { } assignment)
+            {
+                journal.Delete();
+                continue;
+            }
+
+            if (journal.ReadResult() is null)
+            {
+                // The previous agent process died while the script ran; its outcome is lost.
+                journal.WriteResult(new ScriptResult(TaskOutcome.Error, null, ErrorCodes.ExecutionInterrupted,
+                    "The agent restarted while the script ran.", time.GetUtcNow()));
+            }
+
+            StartTask(runner, assignment, journal, ct);
+        }
+    }
+
+    private RegisterRequest DescribeMachine()
+    {
+        var hostname = Environment.MachineName;
+        return new RegisterRequest(
+            _options.ActivationCode!,
+            hostname,
+            string.IsNullOrWhiteSpace(_options.InstanceName) ? hostname : _options.InstanceName,
+            System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            Addresses(),
+            Version);
+    }
+
+    private static List<string> Addresses()
+    {
+        try
+        {
+            return NetworkInterface.GetAllNetworkInterfaces()
+                .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+                .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                .Where(a => a.Address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+                .Select(a => a.Address.ToString())
+                .Take(16)
+                .ToList();
+        }
+        catch (NetworkInformationException)
+        {
+            return [];
+        }
+    }
+
+    private string ReadBootId()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.BootId))
+        {
+            return _options.BootId;
+        }
+
+        const string path = "/proc/sys/kernel/random/boot_id";
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : "unknown";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered as instance {InstanceId}")]
+    private static partial void LogRegistered(ILogger logger, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No identity in {StateDirectory} and no activation code configured (Agent:ActivationCode); the agent cannot register")]
+    private static partial void LogNoIdentity(ILogger logger, string stateDirectory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The server refused registration: {Reason}")]
+    private static partial void LogRegistrationRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The server refused this agent's credential, so it gets no work: {Reason}")]
+    private static partial void LogCredentialRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Server unreachable, retrying in {DelaySeconds:F1} s: {Reason}")]
+    private static partial void LogServerUnreachable(ILogger logger, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed inside the agent")]
+    private static partial void LogTaskFailed(ILogger logger, Exception exception, string taskId);
+}

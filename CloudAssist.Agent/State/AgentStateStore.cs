@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace CloudAssist.Agent.State;
+
+/// <summary>The agent's state directory: its identity and a folder per task not yet fully reported.</summary>
+public sealed class AgentStateStore
+{
+    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public AgentStateStore(string root)
+    {
+        Root = Path.GetFullPath(root);
+        CreatePrivateDirectory(Root);
+        CreatePrivateDirectory(TasksDirectory);
+    }
+
+    public string Root { get; }
+
+    public string TasksDirectory => Path.Combine(Root, "tasks");
+
+    private string IdentityPath => Path.Combine(Root, "identity.json");
+
+    public AgentIdentity? LoadIdentity() =>
+        File.Exists(IdentityPath)
+            ? JsonSerializer.Deserialize<AgentIdentity>(File.ReadAllText(IdentityPath), AgentJson.Options)
+            : null;
+
+    public void SaveIdentity(AgentIdentity identity) =>
+        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJson.Options));
+
+    public void DeleteIdentity() => File.Delete(IdentityPath);
+
+    /// <summary>The folder for one task, created private on first use.</summary>
+    public string TaskDirectory(string taskId)
+    {
+        var safe = string.Concat(taskId.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_'));
+        var path = Path.Combine(TasksDirectory, safe);
+        CreatePrivateDirectory(path);
+        return path;
+    }
+
+    public IEnumerable<string> ExistingTaskDirectories() => Directory.EnumerateDirectories(TasksDirectory);
+
+    public static void WritePrivateFile(string path, string content)
+    {
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = PrivateFile,
+        }))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(content);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        Directory.CreateDirectory(path, PrivateDirectory);
+        File.SetUnixFileMode(path, PrivateDirectory);
+    }
+}

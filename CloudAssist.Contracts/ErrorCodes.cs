@@ -1,0 +1,23 @@
+namespace CloudAssist.Contracts;
+
+/// <summary>The error codes a task in the Error status carries.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The instance never fetched the task before the delivery deadline.</summary>
+    public const string DeliveryTimeout = "DeliveryTimeout";
+
+    /// <summary>The instance is deregistered or offline.</summary>
+    public const string InstanceOffline = "InstanceOffline";
+
+    /// <summary>The instance lacks the interpreter the command's type needs.</summary>
+    public const string CommandNotApplicable = "CommandNotApplicable";
+
+    /// <summary>The working directory does not exist on the instance.</summary>
+    public const string DirectoryNotExists = "DirectoryNotExists";
+
+    /// <summary>The run-as user does not exist on the instance.</summary>
+    public const string AccountNotExists = "AccountNotExists";
+
+    /// <summary>The run was lost: the agent restarted, or stopped reporting, while it ran.</summary>
+    public const string ExecutionInterrupted = "ExecutionInterrupted";
+}

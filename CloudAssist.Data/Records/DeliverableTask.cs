@@ -1,0 +1,23 @@
+namespace CloudAssist.Data.Records;
+
+/// <summary>A pending task with what the agent needs to run it.</summary>
+public sealed record DeliverableTask
+{
+    /// <summary>The task id.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>Its invocation.</summary>
+    public string InvocationId { get; init; } = "";
+
+    /// <summary>The command type.</summary>
+    public string CommandType { get; init; } = "";
+
+    /// <summary>The script.</summary>
+    public string Content { get; init; } = "";
+
+    /// <summary>The working directory, if any.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>The timeout.</summary>
+    public int TimeoutSeconds { get; init; }
+}

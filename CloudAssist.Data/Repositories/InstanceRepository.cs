@@ -1,0 +1,114 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Storage;
+using Dapper;
+
+namespace CloudAssist.Data.Repositories;
+
+/// <summary>Instances: registration, heartbeats and deregistration.</summary>
+public sealed class InstanceRepository(IDbConnectionFactory connections)
+{
+    private const string Columns = """
+        id, name, hostname, os_description, addresses, agent_version, tags_json, credential_hash,
+        activation_code_id, boot_id, registered_at, last_seen_at, deregistered_at
+        """;
+
+    /// <summary>
+    /// Counts one use of the activation code and stores the instance, in one transaction.
+    /// False, with nothing stored, when the code is revoked, expired or used up at that moment.
+    /// </summary>
+    public async Task<bool> RegisterAsync(InstanceRecord instance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var consumed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE activation_codes SET usage_count = usage_count + 1
+            WHERE id = @ActivationCodeId AND revoked_at IS NULL AND expires_at > @now
+              AND usage_count < usage_limit
+            """,
+            new { instance.ActivationCodeId, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (consumed != 1)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO instances ({Columns})
+            VALUES (@Id, @Name, @Hostname, @OsDescription, @Addresses, @AgentVersion, @TagsJson,
+                    @CredentialHash, @ActivationCodeId, @BootId, @RegisteredAt, @LastSeenAt, @DeregisteredAt)
+            """,
+            instance,
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>One instance, deregistered ones included, or null.</summary>
+    public async Task<InstanceRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The registered instances (not deregistered ones), by name.</summary>
+    public async Task<IReadOnlyList<InstanceRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InstanceRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM instances WHERE deregistered_at IS NULL ORDER BY name, id",
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Records a poll: last seen time, boot id and agent version. Returns the instance as it was
+    /// before, so callers can tell a reboot or a return from offline; null when it does not exist.
+    /// </summary>
+    public async Task<InstanceRecord?> TouchAsync(
+        string id,
+        DateTimeOffset now,
+        string bootId,
+        string agentVersion,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var previous = await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
+            $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion
+            WHERE id = @id
+            """,
+            new { id, now, bootId, agentVersion },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return previous;
+    }
+
+    /// <summary>Replaces an instance's tags.</summary>
+    public async Task<bool> SetTagsAsync(string id, string tagsJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE instances SET tags_json = @tagsJson WHERE id = @id AND deregistered_at IS NULL",
+            new { id, tagsJson },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Deregisters an instance: its credential is refused from now on; the id is never reused.</summary>
+    public async Task<bool> DeregisterAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE instances SET deregistered_at = @now WHERE id = @id AND deregistered_at IS NULL",
+            new { id, now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+}

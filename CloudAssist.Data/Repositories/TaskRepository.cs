@@ -1,0 +1,234 @@
+using System.Data.Common;
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Storage;
+using Dapper;
+
+namespace CloudAssist.Data.Repositories;
+
+/// <summary>
+/// The task life cycle as agents drive it: delivery, start, finish, stop directives, and the
+/// reaper that ends tasks no agent will ever report on. Every write is scoped to the instance
+/// that owns the task, so one agent can never touch another's.
+/// </summary>
+public sealed class TaskRepository(IDbConnectionFactory connections)
+{
+    /// <summary>
+    /// Up to <paramref name="max"/> pending tasks for the instance that were never delivered, or
+    /// were delivered before <paramref name="redeliverBefore"/> and not started since; marks them delivered.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliverableTask>> TakeDeliverableAsync(
+        string instanceId,
+        int max,
+        DateTimeOffset now,
+        DateTimeOffset redeliverBefore,
+        CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var tasks = (await connection.QueryAsync<DeliverableTask>(new CommandDefinition(
+            """
+            SELECT t.id, t.invocation_id, i.command_type, i.content, i.working_directory, t.timeout_seconds
+            FROM invocation_tasks t
+            JOIN invocations i ON i.id = t.invocation_id
+            WHERE t.instance_id = @instanceId AND t.status = 'Pending'
+              AND (t.delivered_at IS NULL OR t.delivered_at < @redeliverBefore)
+            ORDER BY t.created_at, t.id
+            LIMIT @max
+            """,
+            new { instanceId, redeliverBefore, max },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+        if (tasks.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE invocation_tasks SET delivered_at = @now WHERE id IN @ids",
+                new { now, ids = tasks.Select(t => t.Id).ToArray() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return tasks;
+    }
+
+    /// <summary>Running tasks of the instance whose stop has not been delivered recently; marks them delivered.</summary>
+    public async Task<IReadOnlyList<string>> TakeStopsAsync(
+        string instanceId,
+        DateTimeOffset now,
+        DateTimeOffset redeliverBefore,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var ids = (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT id FROM invocation_tasks
+            WHERE instance_id = @instanceId AND status = 'Running' AND stop_requested_at IS NOT NULL
+              AND (stop_delivered_at IS NULL OR stop_delivered_at < @redeliverBefore)
+            """,
+            new { instanceId, redeliverBefore },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+        if (ids.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE invocation_tasks SET stop_delivered_at = @now WHERE id IN @ids",
+                new { now, ids },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
+    /// <summary>
+    /// Moves the instance's task from Pending to Running. Repeats are harmless. Returns the task
+    /// as it now is, or null when the instance has no such task.
+    /// </summary>
+    public async Task<(InvocationTaskRecord Task, TaskChange? Change)?> MarkStartedAsync(
+        string taskId,
+        string instanceId,
+        DateTimeOffset startedAt,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE invocation_tasks SET status = 'Running', started_at = @startedAt
+            WHERE id = @taskId AND instance_id = @instanceId AND status = 'Pending'
+            """,
+            new { taskId, instanceId, startedAt },
+            transaction,
+            cancellationToken: cancellationToken));
+        var task = await GetOwnedAsync(connection, transaction, taskId, instanceId, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        TaskChange? change = null;
+        if (rows == 1)
+        {
+            var status = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, task.InvocationId, now, cancellationToken);
+            change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (task, change);
+    }
+
+    /// <summary>
+    /// Ends the instance's task with <paramref name="finish"/> unless it has ended already, in
+    /// which case nothing changes. Returns the task as it now is, or null when the instance has no such task.
+    /// </summary>
+    public async Task<(InvocationTaskRecord Task, TaskChange? Change)?> FinishAsync(
+        string taskId,
+        string instanceId,
+        TaskFinish finish,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE invocation_tasks
+            SET status = @Status, exit_code = @ExitCode, error_code = @ErrorCode, error_message = @ErrorMessage,
+                finished_at = @FinishedAt, started_at = COALESCE(started_at, @FinishedAt)
+            WHERE id = @taskId AND instance_id = @instanceId AND status IN ('Pending', 'Running')
+            """,
+            new
+            {
+                taskId, instanceId, Status = finish.Status.ToString(), finish.ExitCode, finish.ErrorCode,
+                finish.ErrorMessage, finish.FinishedAt,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        var task = await GetOwnedAsync(connection, transaction, taskId, instanceId, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        TaskChange? change = null;
+        if (rows == 1)
+        {
+            var status = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, task.InvocationId, now, cancellationToken);
+            change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (task, change);
+    }
+
+    /// <summary>
+    /// Ends tasks nobody will report on: pending ones created before <paramref name="undeliveredBefore"/>
+    /// (Error, DeliveryTimeout) and running ones past their timeout plus <paramref name="grace"/>
+    /// (Error, ExecutionInterrupted).
+    /// </summary>
+    public async Task<IReadOnlyList<TaskChange>> ReapAsync(
+        DateTimeOffset now,
+        DateTimeOffset undeliveredBefore,
+        TimeSpan grace,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var stale = (await connection.QueryAsync<InvocationTaskRecord>(new CommandDefinition(
+            $"""
+            SELECT {InvocationRepository.TaskColumns} FROM invocation_tasks
+            WHERE (status = 'Pending' AND created_at < @undeliveredBefore)
+               OR (status = 'Running' AND started_at + (timeout_seconds * 1000) + @graceMs < @nowMs)
+            LIMIT 500
+            """,
+            new { undeliveredBefore, graceMs = (long)grace.TotalMilliseconds, nowMs },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+
+        var changes = new List<TaskChange>();
+        foreach (var task in stale)
+        {
+            var (code, message) = task.Status == InvocationTaskStatus.Pending
+                ? ("DeliveryTimeout", "The instance did not fetch the task in time; it may be offline.")
+                : ("ExecutionInterrupted", "The agent stopped reporting on the task before it finished.");
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE invocation_tasks
+                SET status = 'Error', error_code = @code, error_message = @message, finished_at = @now
+                WHERE id = @Id AND status IN ('Pending', 'Running')
+                """,
+                new { task.Id, code, message, now },
+                transaction,
+                cancellationToken: cancellationToken));
+            var status = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, task.InvocationId, now, cancellationToken);
+            changes.Add(new TaskChange(task.Id, task.InvocationId, task.InstanceId, InvocationTaskStatus.Error, status));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return changes;
+    }
+
+    private static Task<InvocationTaskRecord?> GetOwnedAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string taskId,
+        string instanceId,
+        CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<InvocationTaskRecord>(new CommandDefinition(
+            $"SELECT {InvocationRepository.TaskColumns} FROM invocation_tasks WHERE id = @taskId AND instance_id = @instanceId",
+            new { taskId, instanceId },
+            transaction,
+            cancellationToken: cancellationToken));
+}

@@ -1,0 +1,79 @@
+using CloudAssist.Contracts;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CloudAssist.Web.Agents;
+
+/// <summary>
+/// The long-poll: answers at once when the instance has work or stops waiting, otherwise holds
+/// the request until its signal fires or the hold time passes.
+/// </summary>
+public static class AgentPolling
+{
+    public static async Task<Results<Ok<PollResponse>, ValidationProblem>> PollAsync(
+        PollRequest request,
+        HttpContext http,
+        InstanceRepository instances,
+        TaskRepository tasks,
+        InstanceSignals signals,
+        ConsoleNotifier notifier,
+        IOptions<AgentApiOptions> options,
+        IHostApplicationLifetime lifetime,
+        TimeProvider time)
+    {
+        if (request.FreeSlots is < 0 or > 256 || request.BootId.Length > 100 || request.RunningTaskIds.Count > 1000
+            || request.AgentVersion.Length > 50)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["poll"] = ["freeSlots must be 0-256, bootId at most 100 characters, at most 1000 running task ids."],
+            });
+        }
+
+        var instanceId = AgentPrincipal.From(http).InstanceId;
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var before = await instances.TouchAsync(instanceId, now, request.BootId, request.AgentVersion, http.RequestAborted);
+        if (before is not null && (now - before.LastSeenAt).TotalSeconds > settings.OfflineAfterSeconds)
+        {
+            notifier.Publish(new InstanceChanged(instanceId));
+        }
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var deadline = now.AddSeconds(settings.PollHoldSeconds);
+        while (true)
+        {
+            var armed = signals.Arm(instanceId);
+            try
+            {
+                var current = time.GetUtcNow();
+                var redeliverBefore = current.AddSeconds(-settings.RedeliverAfterSeconds);
+                var stops = await tasks.TakeStopsAsync(instanceId, current, redeliverBefore, stopping.Token);
+                var work = await tasks.TakeDeliverableAsync(instanceId, request.FreeSlots, current, redeliverBefore, stopping.Token);
+                var remaining = deadline - current;
+                if (work.Count > 0 || stops.Count > 0 || remaining <= TimeSpan.Zero)
+                {
+                    var assignments = work.Select(t => new TaskAssignment(
+                        t.Id, t.InvocationId, t.CommandType, t.Content, t.WorkingDirectory, t.TimeoutSeconds)).ToList();
+                    return TypedResults.Ok(new PollResponse(assignments, stops));
+                }
+
+                await Task.WhenAny(armed, Task.Delay(remaining, time, stopping.Token));
+                if (stopping.IsCancellationRequested)
+                {
+                    return TypedResults.Ok(new PollResponse([], []));
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return TypedResults.Ok(new PollResponse([], []));
+            }
+            finally
+            {
+                signals.Release(instanceId, armed);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CloudAssist.Web.Commands;
+
+/// <summary>Operator API for the command library.</summary>
+public static class CommandEndpoints
+{
+    public static IEndpointRouteBuilder MapCommandApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/commands").WithTags("Commands");
+        group.MapGet("", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("", CreateAsync);
+        group.MapPut("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CommandRecord>>> ListAsync(
+        CommandRepository commands,
+        CancellationToken ct,
+        string? search = null) =>
+        TypedResults.Ok(await commands.ListAsync(search, 500, 0, ct));
+
+    private static async Task<Results<Ok<CommandRecord>, ProblemHttpResult>> GetAsync(
+        string id,
+        CommandRepository commands,
+        CancellationToken ct) =>
+        await commands.GetAsync(id, ct) is { } command ? TypedResults.Ok(command) : NotFound(id);
+
+    private static async Task<Results<Created<CommandRecord>, ValidationProblem>> CreateAsync(
+        SaveCommandRequest request,
+        CommandService service,
+        CancellationToken ct)
+    {
+        var (command, errors) = await service.CreateAsync(request, ct);
+        return command is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/commands/{command.Id}", command);
+    }
+
+    private static async Task<Results<Ok<CommandRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        string id,
+        SaveCommandRequest request,
+        CommandService service,
+        CancellationToken ct)
+    {
+        var (command, errors) = await service.UpdateAsync(id, request, ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return command is null ? NotFound(id) : TypedResults.Ok(command);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id,
+        CommandRepository commands,
+        CancellationToken ct) =>
+        await commands.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "Not found", detail: $"No command has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+}

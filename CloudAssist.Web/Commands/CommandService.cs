@@ -1,0 +1,103 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Data.Storage;
+using CloudAssist.Web.Invocations;
+
+namespace CloudAssist.Web.Commands;
+
+/// <summary>Validates and saves commands; shared by the operator API and the console.</summary>
+public sealed class CommandService(CommandRepository commands, TimeProvider time)
+{
+    /// <summary>Creates a command, or answers why not, keyed by field.</summary>
+    public async Task<(CommandRecord? Command, Dictionary<string, string[]> Errors)> CreateAsync(
+        SaveCommandRequest request,
+        CancellationToken ct)
+    {
+        var errors = await ValidateAsync(request, null, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var command = ToRecord(request, Ids.New("cmd"), now, now);
+        if (!await commands.CreateAsync(command, ct))
+        {
+            errors["name"] = [$"A command named '{request.Name}' already exists."];
+            return (null, errors);
+        }
+
+        return (command, errors);
+    }
+
+    /// <summary>Updates a command; null with no errors when it does not exist.</summary>
+    public async Task<(CommandRecord? Command, Dictionary<string, string[]> Errors)> UpdateAsync(
+        string id,
+        SaveCommandRequest request,
+        CancellationToken ct)
+    {
+        var existing = await commands.GetAsync(id, ct);
+        if (existing is null)
+        {
+            return (null, []);
+        }
+
+        var errors = await ValidateAsync(request, id, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var command = ToRecord(request, id, existing.CreatedAt, time.GetUtcNow());
+        await commands.UpdateAsync(command, ct);
+        return (command, errors);
+    }
+
+    private async Task<Dictionary<string, string[]>> ValidateAsync(SaveCommandRequest request, string? id, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        {
+            errors["name"] = ["Give a name of 1 to 100 characters."];
+        }
+        else if (await commands.NameExistsAsync(request.Name.Trim(), id, ct))
+        {
+            errors["name"] = [$"A command named '{request.Name.Trim()}' already exists."];
+        }
+
+        if (!CommandTypes.IsKnown(request.CommandType))
+        {
+            errors["commandType"] = [$"Use one of: {string.Join(", ", CommandTypes.All)}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > InvocationLimits.MaxContentChars)
+        {
+            errors["content"] = [$"Give the script, at most {InvocationLimits.MaxContentChars} characters."];
+        }
+
+        if (request.TimeoutSeconds is < 1 or > InvocationLimits.MaxTimeoutSeconds)
+        {
+            errors["timeoutSeconds"] = [$"Give a timeout from 1 to {InvocationLimits.MaxTimeoutSeconds} seconds."];
+        }
+
+        if (request.Description is { Length: > 1000 })
+        {
+            errors["description"] = ["At most 1000 characters."];
+        }
+
+        return errors;
+    }
+
+    private static CommandRecord ToRecord(SaveCommandRequest request, string id, DateTimeOffset created, DateTimeOffset updated) => new()
+    {
+        Id = id,
+        Name = request.Name.Trim(),
+        Description = request.Description?.Trim() ?? "",
+        CommandType = request.CommandType,
+        Content = request.Content,
+        WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? null : request.WorkingDirectory.Trim(),
+        TimeoutSeconds = request.TimeoutSeconds,
+        CreatedAt = created,
+        UpdatedAt = updated,
+    };
+}

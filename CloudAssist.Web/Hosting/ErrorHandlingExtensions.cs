@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CloudAssist.Web.Hosting;
+
+internal static class ErrorHandlingExtensions
+{
+    /// <summary>ProblemDetails for every error, and JSON that refuses missing or null required members.</summary>
+    public static WebApplicationBuilder AddCloudAssistErrors(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.RespectNullableAnnotations = true;
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Turns a bad request (malformed JSON, a body over the limit) into a 4xx ProblemDetails that
+    /// says what was wrong, and anything unexpected into a 500 without internals.
+    /// </summary>
+    public static WebApplication UseCloudAssistErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = WriteProblemAsync,
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var (status, title, detail) = error switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "Send a smaller body."),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
+            _ => (500, "Server error", "The server could not complete the request; it has been logged."),
+        };
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json
+            ? $"The JSON body is not valid: {json.Message}"
+            : bad.Message;
+}

@@ -1,0 +1,60 @@
+using CloudAssist.Web.Agents;
+using CloudAssist.Web.Commands;
+using CloudAssist.Web.Instances;
+using CloudAssist.Web.Invocations;
+using CloudAssist.Web.Live;
+using CloudAssist.Web.LocalAgent;
+using Microsoft.Extensions.Options;
+
+namespace CloudAssist.Web.Hosting;
+
+internal static class ServiceHostingExtensions
+{
+    /// <summary>The dispatcher's parts, the notifier, the services shared by API and console, and the reaper.</summary>
+    public static WebApplicationBuilder AddCloudAssistServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgentApiOptions>()
+            .Bind(builder.Configuration.GetSection(AgentApiOptions.SectionName))
+            .Validate(o => o.PollHoldSeconds is >= 1 and <= 90, "AgentApi:PollHoldSeconds must be 1-90 (agents time out at 100 s).")
+            .Validate(o => o.RedeliverAfterSeconds >= 1 && o.DeliveryTimeoutSeconds >= 1 && o.RunningGraceSeconds >= 0,
+                "AgentApi timings must be positive.")
+            .Validate(o => o.OfflineAfterSeconds > o.PollHoldSeconds, "AgentApi:OfflineAfterSeconds must exceed PollHoldSeconds.")
+            .Validate(o => o.ReaperIntervalSeconds >= 1, "AgentApi:ReaperIntervalSeconds must be 1 or more.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<InstanceSignals>();
+        builder.Services.AddSingleton<ConsoleNotifier>();
+        builder.Services.AddSingleton<InvocationService>();
+        builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<ActivationCodeService>();
+        builder.Services.AddSingleton<TaskReaper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        return builder;
+    }
+
+    /// <summary>The in-process agent for the server's own machine, when <c>LocalAgent:Enabled</c>.</summary>
+    public static WebApplicationBuilder AddLocalAgent(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(LocalAgentOptions.SectionName);
+        builder.Services.Configure<LocalAgentOptions>(section);
+        if (section.GetValue<bool>(nameof(LocalAgentOptions.Enabled)))
+        {
+            var dataDirectory = StoreHostingExtensions.DataDirectory(builder);
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<LocalAgentService>(sp, dataDirectory));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The operator API under <c>/api/v1</c>.</summary>
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
+    {
+        // TODO(#6): require a signed-in operator or an API token; until then the server listens on localhost only.
+        var api = app.MapGroup("/api/v1").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(1024 * 1024));
+        api.MapCommandApi();
+        api.MapInstanceApi();
+        api.MapInvocationApi();
+        return app;
+    }
+}

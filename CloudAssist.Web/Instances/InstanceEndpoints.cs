@@ -1,0 +1,87 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Agents;
+using CloudAssist.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CloudAssist.Web.Instances;
+
+/// <summary>Operator API for instances and the activation codes that enroll them.</summary>
+public static class InstanceEndpoints
+{
+    public static IEndpointRouteBuilder MapInstanceApi(this IEndpointRouteBuilder api)
+    {
+        var instances = api.MapGroup("/instances").WithTags("Instances");
+        instances.MapGet("", ListAsync);
+        instances.MapGet("/{id}", GetAsync);
+        instances.MapDelete("/{id}", DeregisterAsync);
+
+        var codes = api.MapGroup("/activation-codes").WithTags("Activation codes");
+        codes.MapPost("", CreateCodeAsync);
+        codes.MapGet("", ListCodesAsync);
+        codes.MapDelete("/{id}", RevokeCodeAsync);
+        return api;
+    }
+
+    private static async Task<Ok<List<InstanceView>>> ListAsync(
+        InstanceRepository instances,
+        IOptions<AgentApiOptions> options,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var all = await instances.ListAsync(ct);
+        return TypedResults.Ok(all.Select(i => InstanceView.From(i, now, options.Value.OfflineAfterSeconds)).ToList());
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(
+        string id,
+        InstanceRepository instances,
+        IOptions<AgentApiOptions> options,
+        TimeProvider time,
+        CancellationToken ct) =>
+        await instances.GetAsync(id, ct) is { } instance
+            ? TypedResults.Ok(InstanceView.From(instance, time.GetUtcNow(), options.Value.OfflineAfterSeconds))
+            : NotFound("instance", id);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeregisterAsync(
+        string id,
+        InstanceRepository instances,
+        ConsoleNotifier notifier,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        if (!await instances.DeregisterAsync(id, time.GetUtcNow(), ct))
+        {
+            return NotFound("registered instance", id);
+        }
+
+        notifier.Publish(new InstanceChanged(id));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<CreatedActivationCode>, ValidationProblem>> CreateCodeAsync(
+        CreateActivationCodeRequest request,
+        ActivationCodeService service,
+        CancellationToken ct)
+    {
+        var (code, errors) = await service.CreateAsync(request, ct);
+        return code is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/activation-codes/{code.Id}", code);
+    }
+
+    private static async Task<Ok<List<ActivationCodeSummary>>> ListCodesAsync(ActivationCodeRepository codes, CancellationToken ct) =>
+        TypedResults.Ok((await codes.ListAsync(ct)).Select(ActivationCodeSummary.From).ToList());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCodeAsync(
+        string id,
+        ActivationCodeRepository codes,
+        TimeProvider time,
+        CancellationToken ct) =>
+        await codes.RevokeAsync(id, time.GetUtcNow(), ct) ? TypedResults.NoContent() : NotFound("active activation code", id);
+
+    private static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(
+        title: "Not found", detail: $"No {what} has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+}

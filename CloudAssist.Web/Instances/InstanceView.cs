@@ -1,0 +1,30 @@
+using System.Text.Json;
+using CloudAssist.Data.Records;
+
+namespace CloudAssist.Web.Instances;
+
+/// <summary>An instance as the API and console show it: no credential hash, with its online state.</summary>
+public sealed record InstanceView(
+    string Id,
+    string Name,
+    string Hostname,
+    string OsDescription,
+    IReadOnlyList<string> Addresses,
+    string AgentVersion,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset LastSeenAt,
+    bool Online)
+{
+    public static InstanceView From(InstanceRecord instance, DateTimeOffset now, int offlineAfterSeconds) => new(
+        instance.Id,
+        instance.Name,
+        instance.Hostname,
+        instance.OsDescription,
+        instance.Addresses.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        instance.AgentVersion,
+        JsonSerializer.Deserialize<string[]>(instance.TagsJson) ?? [],
+        instance.RegisteredAt,
+        instance.LastSeenAt,
+        instance.DeregisteredAt is null && (now - instance.LastSeenAt).TotalSeconds <= offlineAfterSeconds);
+}

@@ -1,0 +1,118 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CloudAssist.Web.Invocations;
+
+/// <summary>Operator API for invocations: create, list, read with tasks and output, stop.</summary>
+public static class InvocationEndpoints
+{
+    public static IEndpointRouteBuilder MapInvocationApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/invocations").WithTags("Invocations");
+        group.MapPost("", CreateAsync);
+        group.MapGet("", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}/tasks/{taskId}/output", GetOutputAsync);
+        group.MapPost("/{id}/stop", StopAsync);
+        group.MapPost("/{id}/tasks/{taskId}/stop", StopTaskAsync);
+        return api;
+    }
+
+    private static async Task<Results<Created<InvocationRecord>, ValidationProblem>> CreateAsync(
+        CreateInvocationRequest request,
+        InvocationService service,
+        CancellationToken ct)
+    {
+        // TODO(#6): record the signed-in user once sign-in exists; until then every caller is "operator".
+        var (invocation, errors) = await service.CreateAsync(request, "operator", "manual", ct);
+        return invocation is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Created($"/api/v1/invocations/{invocation.Id}", invocation);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InvocationRecord>>, ValidationProblem>> ListAsync(
+        InvocationRepository invocations,
+        CancellationToken ct,
+        InvocationStatus? status = null,
+        int limit = 50,
+        int offset = 0)
+    {
+        if (limit is < 1 or > 500 || offset < 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["limit"] = ["limit must be 1-500 and offset 0 or more."],
+            });
+        }
+
+        return TypedResults.Ok(await invocations.ListAsync(status, limit, offset, ct));
+    }
+
+    private static async Task<Results<Ok<InvocationDetails>, ProblemHttpResult>> GetAsync(
+        string id,
+        InvocationRepository invocations,
+        CancellationToken ct)
+    {
+        var invocation = await invocations.GetAsync(id, ct);
+        if (invocation is null)
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.Ok(new InvocationDetails(invocation, await invocations.ListTasksAsync(id, ct)));
+    }
+
+    private static async Task<Results<Ok<TaskOutputView>, ProblemHttpResult>> GetOutputAsync(
+        string id,
+        string taskId,
+        InvocationRepository invocations,
+        OutputRepository output,
+        CancellationToken ct)
+    {
+        var task = await invocations.GetTaskAsync(taskId, ct);
+        if (task is null || task.InvocationId != id)
+        {
+            return TypedResults.Problem(
+                title: "Not found", detail: $"Invocation '{id}' has no task '{taskId}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var stored = await output.ReadAsync(taskId, ct);
+        return TypedResults.Ok(TaskOutputView.From(taskId, stored!));
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> StopAsync(
+        string id,
+        InvocationRepository invocations,
+        InvocationService service,
+        CancellationToken ct)
+    {
+        if (await invocations.GetAsync(id, ct) is null)
+        {
+            return NotFound(id);
+        }
+
+        await service.StopAsync(id, null, ct);
+        return TypedResults.Accepted($"/api/v1/invocations/{id}");
+    }
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> StopTaskAsync(
+        string id,
+        string taskId,
+        InvocationRepository invocations,
+        InvocationService service,
+        CancellationToken ct)
+    {
+        var task = await invocations.GetTaskAsync(taskId, ct);
+        if (task is null || task.InvocationId != id)
+        {
+            return NotFound(id);
+        }
+
+        await service.StopAsync(id, taskId, ct);
+        return TypedResults.Accepted($"/api/v1/invocations/{id}");
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "Not found", detail: $"No invocation has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,163 @@
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Data.Storage;
+using CloudAssist.Web.Agents;
+using CloudAssist.Web.Live;
+
+namespace CloudAssist.Web.Invocations;
+
+/// <summary>Creates and stops invocations; the one code path for the API, the console and schedules.</summary>
+public sealed partial class InvocationService(
+    CommandRepository commands,
+    InstanceRepository instances,
+    InvocationRepository invocations,
+    InstanceSignals signals,
+    ConsoleNotifier notifier,
+    TimeProvider time,
+    ILogger<InvocationService> logger)
+{
+    /// <summary>Validates and stores the invocation with one task per instance, then wakes those instances.</summary>
+    /// <returns>The invocation, or the validation errors keyed by field.</returns>
+    public async Task<(InvocationRecord? Invocation, Dictionary<string, string[]> Errors)> CreateAsync(
+        CreateInvocationRequest request,
+        string createdBy,
+        string triggerKind,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var command = await ResolveCommandAsync(request, errors, cancellationToken);
+        var targets = await ResolveTargetsAsync(request.InstanceIds, errors, cancellationToken);
+        var timeout = request.TimeoutSeconds ?? command?.TimeoutSeconds ?? InvocationLimits.DefaultTimeoutSeconds;
+        if (timeout is < 1 or > InvocationLimits.MaxTimeoutSeconds)
+        {
+            errors["timeoutSeconds"] = [$"Give a timeout from 1 to {InvocationLimits.MaxTimeoutSeconds} seconds."];
+        }
+
+        if (errors.Count > 0 || command is null)
+        {
+            return (null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var invocation = new InvocationRecord
+        {
+            Id = Ids.New("inv"),
+            CommandId = string.IsNullOrEmpty(command.Id) ? null : command.Id,
+            CommandName = command.Name,
+            CommandType = command.CommandType,
+            Content = command.Content,
+            WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? command.WorkingDirectory : request.WorkingDirectory,
+            TimeoutSeconds = timeout,
+            TriggerKind = triggerKind,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            Status = InvocationStatus.Pending,
+            TaskCount = targets.Count,
+        };
+        var tasks = targets.Select(instanceId => new InvocationTaskRecord
+        {
+            Id = Ids.New("task"),
+            InvocationId = invocation.Id,
+            InstanceId = instanceId,
+            Status = InvocationTaskStatus.Pending,
+            TimeoutSeconds = timeout,
+            CreatedAt = now,
+        }).ToList();
+
+        await invocations.CreateAsync(invocation, tasks, cancellationToken);
+        foreach (var instanceId in targets)
+        {
+            signals.Signal(instanceId);
+        }
+
+        LogCreated(logger, invocation.Id, invocation.CommandName, targets.Count, createdBy);
+        notifier.Publish(new InvocationCreated(invocation.Id));
+        return (invocation, errors);
+    }
+
+    /// <summary>Stops an invocation, or one of its tasks when <paramref name="taskId"/> is given.</summary>
+    public async Task<IReadOnlyList<TaskChange>> StopAsync(string invocationId, string? taskId, CancellationToken cancellationToken)
+    {
+        var changes = await invocations.RequestStopAsync(invocationId, taskId, time.GetUtcNow(), cancellationToken);
+        foreach (var change in changes)
+        {
+            if (change.TaskStatus == InvocationTaskStatus.Running)
+            {
+                signals.Signal(change.InstanceId);
+            }
+
+            notifier.Publish(new TaskStatusChanged(change));
+        }
+
+        LogStopped(logger, invocationId, taskId ?? "(all)", changes.Count);
+        return changes;
+    }
+
+    private async Task<CommandRecord?> ResolveCommandAsync(
+        CreateInvocationRequest request,
+        Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(request.CommandId))
+        {
+            var saved = await commands.GetAsync(request.CommandId, cancellationToken);
+            if (saved is null)
+            {
+                errors["commandId"] = [$"No command has the id '{request.CommandId}'."];
+            }
+
+            return saved;
+        }
+
+        var type = string.IsNullOrWhiteSpace(request.CommandType) ? CommandTypes.Shell : request.CommandType;
+        if (!CommandTypes.IsKnown(type))
+        {
+            errors["commandType"] = [$"Use one of: {string.Join(", ", CommandTypes.All)}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Content))
+        {
+            errors["content"] = ["Give a commandId, or the script content to run."];
+        }
+        else if (request.Content.Length > InvocationLimits.MaxContentChars)
+        {
+            errors["content"] = [$"Script content is limited to {InvocationLimits.MaxContentChars} characters."];
+        }
+
+        return new CommandRecord
+        {
+            Name = string.IsNullOrWhiteSpace(request.Name) ? "Ad hoc command" : request.Name.Trim(),
+            CommandType = type,
+            Content = request.Content ?? "",
+            TimeoutSeconds = InvocationLimits.DefaultTimeoutSeconds,
+        };
+    }
+
+    private async Task<List<string>> ResolveTargetsAsync(
+        IReadOnlyList<string> instanceIds,
+        Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        var distinct = instanceIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        if (distinct.Count is 0 or > InvocationLimits.MaxTargets)
+        {
+            errors["instanceIds"] = [$"Choose from 1 to {InvocationLimits.MaxTargets} instances."];
+            return [];
+        }
+
+        var known = (await instances.ListAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
+        var unknown = distinct.Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["instanceIds"] = [$"Unknown or deregistered instances: {string.Join(", ", unknown.Take(10))}."];
+        }
+
+        return distinct;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invocation {InvocationId} of {CommandName} on {TaskCount} instances created by {CreatedBy}")]
+    private static partial void LogCreated(ILogger logger, string invocationId, string commandName, int taskCount, string createdBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stop of invocation {InvocationId}, task {TaskId}: {Count} tasks affected")]
+    private static partial void LogStopped(ILogger logger, string invocationId, string taskId, int count);
+}

@@ -1,0 +1,26 @@
+using CloudAssist.Web.Agents;
+using CloudAssist.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets();
+builder.AddCloudAssistLogging();
+builder.AddCloudAssistStore();
+builder.AddCloudAssistErrors();
+builder.AddCloudAssistServices();
+builder.AddCloudAssistConsole();
+builder.AddLocalAgent();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+app.UseCloudAssistErrors();
+app.UseStaticFiles();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapAgentApi();
+app.MapOperatorApi();
+app.MapCloudAssistConsole();
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' factory.</summary>
+public partial class Program;
