@@ -1,7 +1,7 @@
 namespace CloudAssist.Data.Records;
 
 /// <summary>A task's stored output: the head, and after a cut the tail.</summary>
-/// <param name="Head">The first bytes, up to half the cap.</param>
+/// <param name="Head">Every byte when none were dropped; otherwise the first half the cap.</param>
 /// <param name="Tail">The last bytes when some were dropped; empty otherwise.</param>
 /// <param name="TotalBytes">How many bytes the task produced.</param>
 /// <param name="DroppedBytes">How many were dropped between head and tail.</param>

@@ -124,8 +124,13 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (taskId is null)
         {
+            // A finished invocation keeps its final status; stopping it would turn Success into Stopped.
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE invocations SET stop_requested_at = @now WHERE id = @invocationId AND stop_requested_at IS NULL",
+                """
+                UPDATE invocations SET stop_requested_at = @now
+                WHERE id = @invocationId AND stop_requested_at IS NULL
+                  AND status NOT IN ('Success', 'Failed', 'PartialFailed', 'Stopped')
+                """,
                 new { invocationId, now },
                 transaction,
                 cancellationToken: cancellationToken));

@@ -93,7 +93,8 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
         using var tail = new MemoryStream();
         foreach (var (byteOffset, data) in chunks)
         {
-            (byteOffset < _headLimit ? head : tail).Write(data);
+            // Nothing dropped means nothing to set apart: every byte belongs to the head.
+            (byteOffset < _headLimit || t.OutputDropped == 0 ? head : tail).Write(data);
         }
 
         return new TaskOutput(head.ToArray(), tail.ToArray(), t.OutputReceived, t.OutputDropped);

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace CloudAssist.Web.Tests.Infrastructure;
+
+/// <summary>A real CloudAssist.Agent process with a state directory of its own.</summary>
+public sealed class AgentProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private AgentProcess(Process process, string stateDirectory)
+    {
+        _process = process;
+        StateDirectory = stateDirectory;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string StateDirectory { get; }
+
+    public string InstanceId { get; private set; } = "";
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts an agent that registers with a fresh activation code and waits until it has.</summary>
+    public static async Task<AgentProcess> StartAsync(CloudAssistServer server, string name, params string[] extraArguments)
+    {
+        var code = await server.CreateActivationCodeAsync(1);
+        var stateDirectory = Path.Combine(server.DataDirectory, "agent-" + name);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"),
+                     $"--Agent:ServerUrl={server.Url}",
+                     $"--Agent:ActivationCode={code}",
+                     $"--Agent:StateDirectory={stateDirectory}",
+                     $"--Agent:InstanceName={name}",
+                     "--Agent:MaxBackoffSeconds=2",
+                 }.Concat(extraArguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var agent = new AgentProcess(Process.Start(info)!, stateDirectory);
+        var identityPath = Path.Combine(stateDirectory, "identity.json");
+        await Eventually.HoldsAsync(() => Task.FromResult(File.Exists(identityPath) || agent._process.HasExited), ok => ok,
+            TimeSpan.FromSeconds(30), $"agent {name} to register");
+        if (agent._process.HasExited)
+        {
+            throw new InvalidOperationException($"Agent {name} exited: {agent.Log}");
+        }
+
+        using var identity = JsonDocument.Parse(await File.ReadAllTextAsync(identityPath));
+        agent.InstanceId = identity.RootElement.GetProperty("instanceId").GetString()!;
+        return agent;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+}
