@@ -27,6 +27,7 @@ public sealed partial class AgentWorker(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new();
     private readonly ConcurrentDictionary<string, Task> _runs = new();
     private readonly AgentStateStore _state = new(options.Value.StateDirectory);
+    private readonly RecentTaskIds _finished = new(1000);
     private CancellationTokenSource? _fullPoll;
 
     public static string Version { get; } =
@@ -178,6 +179,12 @@ public sealed partial class AgentWorker(
 
     private void StartTask(TaskRunner runner, TaskAssignment assignment, TaskJournal journal, CancellationToken shutdown)
     {
+        if (_finished.Contains(assignment.TaskId))
+        {
+            journal.Delete();
+            return; // A redelivery that crossed the finished report: it already ran here.
+        }
+
         var stop = new CancellationTokenSource();
         if (!_running.TryAdd(assignment.TaskId, stop))
         {
@@ -201,6 +208,7 @@ public sealed partial class AgentWorker(
             }
             finally
             {
+                _finished.Add(assignment.TaskId);
                 _running.TryRemove(assignment.TaskId, out _);
                 _runs.TryRemove(assignment.TaskId, out _);
                 stop.Dispose();

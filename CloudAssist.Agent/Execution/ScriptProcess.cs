@@ -13,7 +13,7 @@ public sealed class ScriptProcess(TimeProvider time)
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs the script and appends its output to <paramref name="outputPath"/>.</summary>
-    /// <param name="started">Called once the process is running.</param>
+    /// <param name="started">Called once the process is running; runs alongside the script and must not throw.</param>
     /// <param name="stop">Cancelled when the server asks to stop the task.</param>
     /// <param name="shutdown">Cancelled when the agent itself is stopping.</param>
     public async Task<ScriptResult> RunAsync(
@@ -38,7 +38,9 @@ public sealed class ScriptProcess(TimeProvider time)
         }
 
         using var process = Start(interpreter.Path, scriptPath, workingDirectory);
-        await started();
+
+        // The timeout runs from the process start, not from the server's acknowledgement of it.
+        var startedReport = started();
         var pump = PumpOutputAsync(process, outputPath);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(assignment.TimeoutSeconds), time);
@@ -59,6 +61,7 @@ public sealed class ScriptProcess(TimeProvider time)
         ProcessGroup.Kill(process.Id);
         await Task.WhenAny(pump, Task.Delay(DrainLimit, CancellationToken.None));
         var finishedAt = time.GetUtcNow();
+        await startedReport;
 
         if (!killed)
         {

@@ -15,20 +15,21 @@ public sealed partial class TaskRunner(
     public async Task RunAsync(TaskAssignment assignment, TaskJournal journal, CancellationToken stop, CancellationToken shutdown)
     {
         var result = journal.ReadResult();
+        var acked = 0L;
         if (result is null)
         {
-            result = await ExecuteAsync(assignment, journal, stop, shutdown);
+            (result, acked) = await ExecuteAsync(assignment, journal, stop, shutdown);
             journal.WriteResult(result);
         }
 
         // Reporting outlives a stop request; only the agent's shutdown interrupts it, and the
         // journal lets the next start finish the job.
-        await reporter.FinishAsync(assignment.TaskId, journal, result, 0, shutdown);
+        await reporter.FinishAsync(assignment.TaskId, journal, result, acked, shutdown);
         journal.Delete();
         LogFinished(logger, assignment.TaskId, result.Outcome, result.ExitCode);
     }
 
-    private async Task<ScriptResult> ExecuteAsync(
+    private async Task<(ScriptResult Result, long Acked)> ExecuteAsync(
         TaskAssignment assignment,
         TaskJournal journal,
         CancellationToken stop,
@@ -41,23 +42,35 @@ public sealed partial class TaskRunner(
 
         async Task OnStartedAsync()
         {
-            var answer = await reporter.StartedAsync(assignment.TaskId, time.GetUtcNow(), shutdown);
-            if (answer.Stop)
+            try
             {
+                var answer = await reporter.StartedAsync(assignment.TaskId, time.GetUtcNow(), shutdown);
+                if (answer.Stop)
+                {
+                    await stopNow.CancelAsync();
+                }
+            }
+            catch (AgentApiException ex)
+            {
+                // The server no longer knows the task (deregistered, or reaped): running it is pointless.
+                LogStartRefused(logger, assignment.TaskId, ex.Message);
                 await stopNow.CancelAsync();
+            }
+            catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+            {
+                // The agent is stopping; the script is killed and the journal keeps the result.
             }
         }
 
         var upload = StreamOutputAsync(assignment.TaskId, journal, running.Token);
         var result = await scripts.RunAsync(assignment, scriptPath, journal.OutputPath, OnStartedAsync, stopNow.Token, shutdown);
         await running.CancelAsync();
-        await upload;
-        return result;
+        return (result, await upload);
     }
 
-    private async Task StreamOutputAsync(string taskId, TaskJournal journal, CancellationToken running)
+    private async Task<long> StreamOutputAsync(string taskId, TaskJournal journal, CancellationToken running)
     {
-        long acked = 0;
+        var acked = 0L;
         using var timer = new PeriodicTimer(flushInterval, time);
         try
         {
@@ -73,7 +86,12 @@ public sealed partial class TaskRunner(
         {
             // The script ended; FinishAsync sends whatever is left.
         }
+
+        return acked;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server refused the start of task {TaskId}, so it is killed: {Reason}")]
+    private static partial void LogStartRefused(ILogger logger, string taskId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} reported: {Outcome}, exit code {ExitCode}")]
     private static partial void LogFinished(ILogger logger, string taskId, TaskOutcome outcome, int? exitCode);

@@ -1,6 +1,6 @@
 namespace CloudAssist.Agent.Transport;
 
-/// <summary>Capped exponential backoff with full jitter, so a restarted server is not hit by every agent at once.</summary>
+/// <summary>Capped exponential backoff with jitter (each wait is between half and all of the ceiling), so a restarted server is not hit by every agent at once.</summary>
 public sealed class Backoff(TimeSpan initial, TimeSpan max)
 {
     private int _attempt;

@@ -40,6 +40,11 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
         }
 
         var received = task.OutputReceived;
+        if (task.Status is not ("Running" or "Pending"))
+        {
+            return new OutputAppendResult(OutputAppendOutcome.Finished, received, task.InvocationId);
+        }
+
         if (offset > received)
         {
             return new OutputAppendResult(OutputAppendOutcome.Gap, received, task.InvocationId);
@@ -51,10 +56,6 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
             return new OutputAppendResult(OutputAppendOutcome.Duplicate, received, task.InvocationId);
         }
 
-        if (task.Status is not ("Running" or "Pending"))
-        {
-            return new OutputAppendResult(OutputAppendOutcome.Finished, received, task.InvocationId);
-        }
 
         var fresh = data.AsMemory((int)skip);
         var newReceived = received + fresh.Length;

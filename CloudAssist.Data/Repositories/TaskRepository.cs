@@ -174,13 +174,15 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     /// <summary>
     /// Ends tasks nobody will report on: pending ones created before <paramref name="undeliveredBefore"/>
     /// (Error, DeliveryTimeout) and running ones past their timeout plus <paramref name="grace"/>
-    /// (Error, ExecutionInterrupted).
+    /// (Error, ExecutionInterrupted). With <paramref name="includeRunning"/> false only pending
+    /// tasks are considered (agents may still be reconnecting after a server restart).
     /// </summary>
     public async Task<IReadOnlyList<TaskChange>> ReapAsync(
         DateTimeOffset now,
         DateTimeOffset undeliveredBefore,
         TimeSpan grace,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool includeRunning = true)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -189,10 +191,11 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             $"""
             SELECT {InvocationRepository.TaskColumns} FROM invocation_tasks
             WHERE (status = 'Pending' AND created_at < @undeliveredBefore)
-               OR (status = 'Running' AND started_at + (timeout_seconds * 1000) + @graceMs < @nowMs)
+               OR (@includeRunning = 1 AND status = 'Running'
+                   AND started_at + (timeout_seconds * 1000) + @graceMs < @nowMs)
             LIMIT 500
             """,
-            new { undeliveredBefore, graceMs = (long)grace.TotalMilliseconds, nowMs },
+            new { undeliveredBefore, graceMs = (long)grace.TotalMilliseconds, nowMs, includeRunning = includeRunning ? 1 : 0 },
             transaction,
             cancellationToken: cancellationToken))).AsList();
 

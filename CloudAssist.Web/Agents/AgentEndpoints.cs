@@ -36,9 +36,9 @@ public static class AgentEndpoints
         TimeProvider time)
     {
         var instanceId = AgentPrincipal.From(http).InstanceId;
+        // The server's clock, not the agent's: timeouts and the reaper must not depend on agent clock skew.
         var now = time.GetUtcNow();
-        var startedAt = report.StartedAt > now ? now : report.StartedAt;
-        var result = await tasks.MarkStartedAsync(taskId, instanceId, startedAt, now, http.RequestAborted);
+        var result = await tasks.MarkStartedAsync(taskId, instanceId, now, now, http.RequestAborted);
         if (result is not { } started)
         {
             return NoSuchTask(taskId);

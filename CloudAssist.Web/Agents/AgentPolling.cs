@@ -70,10 +70,6 @@ public static class AgentPolling
             {
                 return TypedResults.Ok(new PollResponse([], []));
             }
-            finally
-            {
-                signals.Release(instanceId, armed);
-            }
         }
     }
 }

@@ -5,7 +5,8 @@ namespace CloudAssist.Web.Agents;
 /// <summary>
 /// Wakes an instance's held poll when work is queued for it. Arm before looking for work, then
 /// wait on the returned task: a signal that lands in between completes it, so none is lost.
-/// Waking costs one dictionary lookup, whatever the fleet size.
+/// Waking costs one dictionary lookup, whatever the fleet size. Concurrent polls of one instance
+/// share its waiter; an entry lives until its signal, so the map holds at most one per instance.
 /// </summary>
 public sealed class InstanceSignals
 {
@@ -25,15 +26,6 @@ public sealed class InstanceSignals
         if (_waiters.TryRemove(instanceId, out var waiter))
         {
             waiter.TrySetResult();
-        }
-    }
-
-    /// <summary>Forgets an instance whose poll has ended, so idle entries do not pile up.</summary>
-    public void Release(string instanceId, Task armed)
-    {
-        if (_waiters.TryGetValue(instanceId, out var waiter) && waiter.Task == armed)
-        {
-            _waiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(instanceId, waiter));
         }
     }
 }

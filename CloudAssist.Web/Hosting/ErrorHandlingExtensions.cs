@@ -9,7 +9,13 @@ internal static class ErrorHandlingExtensions
     /// <summary>ProblemDetails for every error, and JSON that refuses missing or null required members.</summary>
     public static WebApplicationBuilder AddCloudAssistErrors(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts: 1 MiB for the agent and operator APIs.";
+            }
+        });
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

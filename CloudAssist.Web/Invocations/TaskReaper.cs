@@ -16,6 +16,9 @@ public sealed partial class TaskReaper(
     TimeProvider time,
     ILogger<TaskReaper> logger) : BackgroundService
 {
+    // Running tasks are judged only once agents have had a grace period to reach a restarted server.
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -38,8 +41,9 @@ public sealed partial class TaskReaper(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
+        var grace = TimeSpan.FromSeconds(settings.RunningGraceSeconds);
         var changes = await tasks.ReapAsync(
-            now, now.AddSeconds(-settings.DeliveryTimeoutSeconds), TimeSpan.FromSeconds(settings.RunningGraceSeconds), ct);
+            now, now.AddSeconds(-settings.DeliveryTimeoutSeconds), grace, ct, includeRunning: now - _startedAt >= grace);
         foreach (var change in changes)
         {
             LogReaped(logger, change.TaskId, change.InstanceId);
