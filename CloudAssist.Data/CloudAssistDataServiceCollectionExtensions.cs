@@ -30,6 +30,7 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<InvocationRepository>();
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<OutputRepository>();
+        services.AddSingleton<ExecutionRecordQueries>();
         return services;
     }
 }

@@ -80,12 +80,32 @@ public sealed class CommandService(CommandRepository commands, TimeProvider time
             errors["timeoutSeconds"] = [$"Give a timeout from 1 to {InvocationLimits.MaxTimeoutSeconds} seconds."];
         }
 
+        ValidateParameters(request.Parameters, errors);
         if (request.Description is { Length: > 1000 })
         {
             errors["description"] = ["At most 1000 characters."];
         }
 
         return errors;
+    }
+
+    private static void ValidateParameters(IReadOnlyList<CommandParameter> parameters, Dictionary<string, string[]> errors)
+    {
+        var problems = new List<string>();
+        if (parameters.Count > 50)
+        {
+            problems.Add("At most 50 parameters.");
+        }
+
+        problems.AddRange(parameters.Where(p => !ScriptParameters.IsValidName(p.Name))
+            .Select(p => $"'{p.Name}' is not a valid name: use letters, digits and _, not starting with a digit."));
+        problems.AddRange(parameters.GroupBy(p => p.Name).Where(g => g.Count() > 1).Select(g => $"'{g.Key}' is declared twice."));
+        problems.AddRange(parameters.Where(p => (p.DefaultValue?.Length ?? 0) > 4096 || (p.Description?.Length ?? 0) > 500)
+            .Select(p => $"'{p.Name}': defaults are limited to 4096 characters and descriptions to 500."));
+        if (problems.Count > 0)
+        {
+            errors["parameters"] = problems.ToArray();
+        }
     }
 
     private static CommandRecord ToRecord(SaveCommandRequest request, string id, DateTimeOffset created, DateTimeOffset updated) => new()
@@ -97,6 +117,7 @@ public sealed class CommandService(CommandRepository commands, TimeProvider time
         Content = request.Content,
         WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? null : request.WorkingDirectory.Trim(),
         TimeoutSeconds = request.TimeoutSeconds,
+        ParametersJson = CommandParameter.Serialize(request.Parameters),
         CreatedAt = created,
         UpdatedAt = updated,
     };

@@ -9,4 +9,5 @@ public sealed record SaveCommandRequest
     public string Content { get; init; } = "";
     public string? WorkingDirectory { get; init; }
     public int TimeoutSeconds { get; init; } = 60;
+    public IReadOnlyList<CommandParameter> Parameters { get; init; } = [];
 }

@@ -16,6 +16,7 @@ public static class InstanceEndpoints
         instances.MapGet("", ListAsync);
         instances.MapGet("/{id}", GetAsync);
         instances.MapDelete("/{id}", DeregisterAsync);
+        instances.MapPut("/{id}/tags", SetTagsAsync);
 
         var codes = api.MapGroup("/activation-codes").WithTags("Activation codes");
         codes.MapPost("", CreateCodeAsync);
@@ -53,6 +54,28 @@ public static class InstanceEndpoints
         CancellationToken ct)
     {
         if (!await instances.DeregisterAsync(id, time.GetUtcNow(), ct))
+        {
+            return NotFound("registered instance", id);
+        }
+
+        notifier.Publish(new InstanceChanged(id));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetTagsAsync(
+        string id,
+        IReadOnlyList<string> tags,
+        InstanceRepository instances,
+        ConsoleNotifier notifier,
+        CancellationToken ct)
+    {
+        var cleaned = tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        if (InstanceTags.Validate(cleaned) is { } error)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tags"] = [error] });
+        }
+
+        if (!await instances.SetTagsAsync(id, System.Text.Json.JsonSerializer.Serialize(cleaned), ct))
         {
             return NotFound("registered instance", id);
         }

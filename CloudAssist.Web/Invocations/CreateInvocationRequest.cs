@@ -21,6 +21,9 @@ public sealed record CreateInvocationRequest
     /// <summary>Overrides the command's timeout; 1 to 86400 seconds.</summary>
     public int? TimeoutSeconds { get; init; }
 
+    /// <summary>Values for the script's <c>{{name}}</c> placeholders; declared defaults fill the rest.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+
     /// <summary>The instances to run on: 1 to 1000 ids.</summary>
     public IReadOnlyList<string> InstanceIds { get; init; } = [];
 }

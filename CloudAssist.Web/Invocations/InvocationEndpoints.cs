@@ -14,6 +14,7 @@ public static class InvocationEndpoints
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/tasks/{taskId}/output", GetOutputAsync);
+        group.MapGet("/{id}/tasks/{taskId}/output/download", DownloadOutputAsync);
         group.MapPost("/{id}/stop", StopAsync);
         group.MapPost("/{id}/tasks/{taskId}/stop", StopTaskAsync);
         return api;
@@ -79,6 +80,23 @@ public static class InvocationEndpoints
 
         var stored = await output.ReadAsync(taskId, ct);
         return TypedResults.Ok(TaskOutputView.From(taskId, stored!));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadOutputAsync(
+        string id,
+        string taskId,
+        InvocationRepository invocations,
+        OutputRepository output,
+        CancellationToken ct)
+    {
+        var result = await GetOutputAsync(id, taskId, invocations, output, ct);
+        if (result.Result is not Ok<TaskOutputView> { Value: { } view })
+        {
+            return (ProblemHttpResult)result.Result;
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes(view.Text);
+        return TypedResults.File(bytes, "text/plain; charset=utf-8", $"{taskId}.log");
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> StopAsync(

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Commands;
 using CloudAssist.Web.Live;
 
 namespace CloudAssist.Web.Invocations;
@@ -33,6 +35,7 @@ public sealed partial class InvocationService(
             errors["timeoutSeconds"] = [$"Give a timeout from 1 to {InvocationLimits.MaxTimeoutSeconds} seconds."];
         }
 
+        var values = ResolveParameters(command, request.Parameters, errors);
         if (errors.Count > 0 || command is null)
         {
             return (null, errors);
@@ -45,7 +48,8 @@ public sealed partial class InvocationService(
             CommandId = string.IsNullOrEmpty(command.Id) ? null : command.Id,
             CommandName = command.Name,
             CommandType = command.CommandType,
-            Content = command.Content,
+            Content = ScriptParameters.Render(command.Content, command.CommandType, values),
+            ParametersJson = JsonSerializer.Serialize(values),
             WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? command.WorkingDirectory : request.WorkingDirectory,
             TimeoutSeconds = timeout,
             TriggerKind = triggerKind,
@@ -131,6 +135,48 @@ public sealed partial class InvocationService(
             Content = request.Content ?? "",
             TimeoutSeconds = InvocationLimits.DefaultTimeoutSeconds,
         };
+    }
+
+    private static Dictionary<string, string> ResolveParameters(
+        CommandRecord? command,
+        IReadOnlyDictionary<string, string>? given,
+        Dictionary<string, string[]> errors)
+    {
+        var values = new Dictionary<string, string>();
+        if (command is null)
+        {
+            return values;
+        }
+
+        var declared = CommandParameter.Parse(command.ParametersJson).ToDictionary(p => p.Name);
+        var missing = new List<string>();
+        foreach (var name in ScriptParameters.Names(command.Content))
+        {
+            if (given is not null && given.TryGetValue(name, out var value))
+            {
+                values[name] = value;
+            }
+            else if (declared.TryGetValue(name, out var parameter) && parameter.DefaultValue is not null)
+            {
+                values[name] = parameter.DefaultValue;
+            }
+            else
+            {
+                missing.Add(name);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            errors["parameters"] = [$"Give a value for: {string.Join(", ", missing)}."];
+        }
+
+        if (values.Values.Any(v => v.Length > 4096))
+        {
+            errors["parameters"] = ["Parameter values are limited to 4096 characters."];
+        }
+
+        return values;
     }
 
     private async Task<List<string>> ResolveTargetsAsync(

@@ -16,3 +16,6 @@ public sealed record TaskStatusChanged(TaskChange Change) : ConsoleEvent;
 
 /// <summary>A task's output grew to <paramref name="TotalBytes"/>.</summary>
 public sealed record TaskOutputAppended(string InvocationId, string TaskId, long TotalBytes) : ConsoleEvent;
+
+/// <summary>The command library changed.</summary>
+public sealed record CommandsChanged : ConsoleEvent;

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace CloudAssist.Web.Commands;
+
+/// <summary>A declared <c>{{name}}</c> placeholder of a command, with its default and description.</summary>
+public sealed record CommandParameter(string Name, string? DefaultValue, string? Description)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<CommandParameter> Parse(string? json) =>
+        string.IsNullOrWhiteSpace(json) ? [] : JsonSerializer.Deserialize<List<CommandParameter>>(json, Json) ?? [];
+
+    public static string Serialize(IEnumerable<CommandParameter> parameters) => JsonSerializer.Serialize(parameters, Json);
+}

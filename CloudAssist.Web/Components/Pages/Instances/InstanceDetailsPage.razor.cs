@@ -1,0 +1,88 @@
+using System.Text.Json;
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Agents;
+using CloudAssist.Web.Instances;
+using CloudAssist.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace CloudAssist.Web.Components.Pages.Instances;
+
+/// <summary>One instance: its facts, its tags, and its recent tasks, refreshed live.</summary>
+public sealed partial class InstanceDetailsPage : IDisposable
+{
+    private readonly List<BreadcrumbItem> _crumbs = [new("Instances", "/instances")];
+    private InstanceView? _instance;
+    private IReadOnlyList<InstanceTaskSummary> _tasks = [];
+    private string _tagsText = "";
+    private string? _tagsError;
+    private bool _loading = true;
+    private IDisposable? _subscription;
+
+    [Inject] private InstanceRepository Instances { get; set; } = null!;
+    [Inject] private ExecutionRecordQueries Records { get; set; } = null!;
+    [Inject] private ConsoleNotifier Notifier { get; set; } = null!;
+    [Inject] private IOptions<AgentApiOptions> AgentApi { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    /// <summary>The instance id from the route.</summary>
+    [Parameter] public string Id { get; set; } = "";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _tagsText = string.Join(", ", _instance?.Tags ?? []);
+        _loading = false;
+        _subscription ??= Notifier.Subscribe(OnEvent);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private void OnEvent(ConsoleEvent e)
+    {
+        var mine = e switch
+        {
+            InstanceChanged changed => changed.InstanceId == Id,
+            TaskStatusChanged task => task.Change.InstanceId == Id,
+            _ => false,
+        };
+        if (mine)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var record = await Instances.GetAsync(Id, CancellationToken.None);
+        _instance = record is null || record.DeregisteredAt is not null
+            ? null
+            : InstanceView.From(record, Time.GetUtcNow(), AgentApi.Value.OfflineAfterSeconds);
+        _tasks = _instance is null ? [] : await Records.RecentTasksAsync(Id, 50, CancellationToken.None);
+        if (_instance is not null && _crumbs.Count == 1)
+        {
+            _crumbs.Add(new BreadcrumbItem(_instance.Name, null, disabled: true));
+        }
+    }
+
+    private async Task SaveTagsAsync()
+    {
+        var tags = _tagsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        _tagsError = InstanceTags.Validate(tags);
+        if (_tagsError is not null)
+        {
+            return;
+        }
+
+        await Instances.SetTagsAsync(Id, JsonSerializer.Serialize(tags), CancellationToken.None);
+        Notifier.Publish(new InstanceChanged(Id));
+        Snackbar.Add("Tags saved.", Severity.Success);
+    }
+}
