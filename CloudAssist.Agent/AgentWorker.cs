@@ -28,6 +28,7 @@ public sealed partial class AgentWorker(
     private readonly ConcurrentDictionary<string, Task> _runs = new();
     private readonly AgentStateStore _state = new(options.Value.StateDirectory);
     private readonly RecentTaskIds _finished = new(1000);
+    private readonly IReadOnlyList<string> _interpreters = Interpreters.Available();
     private CancellationTokenSource? _fullPoll;
 
     public static string Version { get; } =
@@ -163,7 +164,7 @@ public sealed partial class AgentWorker(
                 return null; // A task ended between counting and arming.
             }
 
-            return await api.PollAsync(new PollRequest(bootId, freeSlots, _running.Keys.ToList(), Version), poll.Token);
+            return await api.PollAsync(new PollRequest(bootId, freeSlots, _running.Keys.ToList(), Version, _interpreters), poll.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -18,6 +18,9 @@ public static class ErrorCodes
     /// <summary>The run-as user does not exist on the instance.</summary>
     public const string AccountNotExists = "AccountNotExists";
 
+    /// <summary>The agent's own user may not switch to the run-as user (the agent is not root).</summary>
+    public const string PermissionDenied = "PermissionDenied";
+
     /// <summary>The run was lost: the agent restarted, or stopped reporting, while it ran.</summary>
     public const string ExecutionInterrupted = "ExecutionInterrupted";
 }

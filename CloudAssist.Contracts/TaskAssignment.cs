@@ -7,10 +7,14 @@ namespace CloudAssist.Contracts;
 /// <param name="Content">The script, with parameters already resolved.</param>
 /// <param name="WorkingDirectory">Where to run; the agent's state directory when empty.</param>
 /// <param name="TimeoutSeconds">After this long the agent kills the script and reports Timeout.</param>
+/// <param name="RunAs">The user to run the script as; null runs it as the agent's own user.</param>
+/// <param name="Environment">Extra environment variables for the script.</param>
 public sealed record TaskAssignment(
     string TaskId,
     string InvocationId,
     string CommandType,
     string Content,
     string? WorkingDirectory,
-    int TimeoutSeconds);
+    int TimeoutSeconds,
+    string? RunAs,
+    IReadOnlyDictionary<string, string> Environment);

@@ -29,15 +29,33 @@ public sealed class ScriptProcess(TimeProvider time)
             return Error(ErrorCodes.CommandNotApplicable, $"No interpreter for command type '{assignment.CommandType}' on this instance.");
         }
 
+        UserAccount? account = null;
+        if (!string.IsNullOrWhiteSpace(assignment.RunAs))
+        {
+            if (!UserAccount.CanSwitch())
+            {
+                return Error(ErrorCodes.PermissionDenied,
+                    $"The agent runs as '{Environment.UserName}' and cannot switch to '{assignment.RunAs}'; run it as root.");
+            }
+
+            account = UserAccount.Find(assignment.RunAs);
+            if (account is null)
+            {
+                return Error(ErrorCodes.AccountNotExists, $"There is no user '{assignment.RunAs}' on this instance.");
+            }
+
+            scriptPath = PrivateCopyFor(account, scriptPath);
+        }
+
         var workingDirectory = string.IsNullOrWhiteSpace(assignment.WorkingDirectory)
-            ? Path.GetDirectoryName(scriptPath)!
+            ? account is not null && Directory.Exists(account.Home) ? account.Home : Path.GetDirectoryName(scriptPath)!
             : assignment.WorkingDirectory;
         if (!Directory.Exists(workingDirectory))
         {
             return Error(ErrorCodes.DirectoryNotExists, $"The working directory '{workingDirectory}' does not exist.");
         }
 
-        using var process = Start(interpreter.Path, scriptPath, workingDirectory);
+        using var process = Start(interpreter.Path, scriptPath, workingDirectory, account, assignment.Environment);
 
         // The timeout runs from the process start, not from the server's acknowledgement of it.
         var startedReport = started();
@@ -62,6 +80,10 @@ public sealed class ScriptProcess(TimeProvider time)
         await Task.WhenAny(pump, Task.Delay(DrainLimit, CancellationToken.None));
         var finishedAt = time.GetUtcNow();
         await startedReport;
+        if (account is not null)
+        {
+            RemovePrivateCopy(scriptPath);
+        }
 
         if (!killed)
         {
@@ -86,7 +108,12 @@ public sealed class ScriptProcess(TimeProvider time)
             new(TaskOutcome.Error, null, code, message, time.GetUtcNow());
     }
 
-    private static Process Start(string interpreter, string scriptPath, string workingDirectory)
+    private static Process Start(
+        string interpreter,
+        string scriptPath,
+        string workingDirectory,
+        UserAccount? account,
+        IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("setsid")
         {
@@ -97,8 +124,25 @@ public sealed class ScriptProcess(TimeProvider time)
             UseShellExecute = false,
         };
 
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         // setsid makes the script's shell a session and group leader whose pid is the group id;
-        // the inner sh merges stderr into the same pipe before exec'ing the interpreter.
+        // setpriv, for run-as, drops to the user with its groups; the inner sh merges stderr into
+        // the same pipe before exec'ing the interpreter.
+        if (account is not null)
+        {
+            info.Environment["HOME"] = account.Home;
+            info.Environment["USER"] = account.Name;
+            info.Environment["LOGNAME"] = account.Name;
+            foreach (var argument in new[] { "setpriv", $"--reuid={account.Uid}", $"--regid={account.Gid}", "--init-groups" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in new[] { "/bin/sh", "-c", "exec \"$0\" \"$1\" 2>&1", interpreter, scriptPath })
         {
             info.ArgumentList.Add(argument);
@@ -107,6 +151,46 @@ public sealed class ScriptProcess(TimeProvider time)
         var process = Process.Start(info) ?? throw new InvalidOperationException("setsid did not start.");
         process.StandardInput.Close();
         return process;
+    }
+
+    /// <summary>
+    /// A copy of the script the run-as user can read and nobody else can: in a fresh folder under
+    /// the temp directory owned by that user. The folder is left for the next start's cleanup only
+    /// if the agent dies; normally <see cref="RemovePrivateCopy"/> removes it.
+    /// </summary>
+    private static string PrivateCopyFor(UserAccount account, string scriptPath)
+    {
+        var directory = Directory.CreateTempSubdirectory("cloudassist-");
+        var copy = Path.Combine(directory.FullName, Path.GetFileName(scriptPath));
+        File.Copy(scriptPath, copy);
+        File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Chown(copy, account);
+        Chown(directory.FullName, account);
+        return copy;
+    }
+
+    /// <summary>Removes the run-as copy made by <see cref="PrivateCopyFor"/>, if this is one.</summary>
+    public static void RemovePrivateCopy(string scriptPath)
+    {
+        var directory = Path.GetDirectoryName(scriptPath);
+        if (directory is not null && Path.GetFileName(directory).StartsWith("cloudassist-", StringComparison.Ordinal)
+            && directory.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Chown(string path, UserAccount account)
+    {
+        var info = new ProcessStartInfo("chown") { UseShellExecute = false };
+        info.ArgumentList.Add($"{account.Uid}:{account.Gid}");
+        info.ArgumentList.Add(path);
+        using var process = Process.Start(info)!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chown of {path} to {account.Name} failed.");
+        }
     }
 
     private static async Task PumpOutputAsync(Process process, string outputPath)

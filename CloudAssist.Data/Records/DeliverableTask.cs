@@ -20,4 +20,13 @@ public sealed record DeliverableTask
 
     /// <summary>The timeout.</summary>
     public int TimeoutSeconds { get; init; }
+
+    /// <summary>The saved command, if any.</summary>
+    public string? CommandId { get; init; }
+
+    /// <summary>The user to run as, if any.</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>Extra environment variables as a JSON object.</summary>
+    public string EnvironmentJson { get; init; } = "{}";
 }

@@ -41,4 +41,7 @@ public sealed record InstanceRecord
 
     /// <summary>When the instance was deregistered; its credential is refused from then on.</summary>
     public DateTimeOffset? DeregisteredAt { get; init; }
+
+    /// <summary>The command types the agent can run here, comma separated, from its last poll.</summary>
+    public string Interpreters { get; init; } = "";
 }

@@ -47,4 +47,19 @@ public sealed record InvocationRecord
 
     /// <summary>When its last task finished.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>At most this many tasks run at once; null for no limit.</summary>
+    public int? MaxConcurrency { get; init; }
+
+    /// <summary>After this many tasks end without success, no new task starts; null for no limit.</summary>
+    public int? MaxErrors { get; init; }
+
+    /// <summary>The tags the targets were chosen by, comma separated; null when chosen by id.</summary>
+    public string? TargetTags { get; init; }
+
+    /// <summary>The user the script runs as; null for the agent's own user.</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>Extra environment variables for the script, as a JSON object.</summary>
+    public string EnvironmentJson { get; init; } = "{}";
 }

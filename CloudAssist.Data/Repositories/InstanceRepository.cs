@@ -9,7 +9,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
 {
     private const string Columns = """
         id, name, hostname, os_description, addresses, agent_version, tags_json, credential_hash,
-        activation_code_id, boot_id, registered_at, last_seen_at, deregistered_at
+        activation_code_id, boot_id, registered_at, last_seen_at, deregistered_at, interpreters
         """;
 
     /// <summary>
@@ -38,7 +38,8 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             $"""
             INSERT INTO instances ({Columns})
             VALUES (@Id, @Name, @Hostname, @OsDescription, @Addresses, @AgentVersion, @TagsJson,
-                    @CredentialHash, @ActivationCodeId, @BootId, @RegisteredAt, @LastSeenAt, @DeregisteredAt)
+                    @CredentialHash, @ActivationCodeId, @BootId, @RegisteredAt, @LastSeenAt, @DeregisteredAt,
+                    @Interpreters)
             """,
             instance,
             transaction,
@@ -68,13 +69,15 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
     /// <summary>
     /// Records a poll: last seen time, boot id and agent version. Returns the instance as it was
     /// before, so callers can tell a reboot or a return from offline; null when it does not exist.
+    /// <paramref name="interpreters"/>, when given, replaces the command types the instance can run.
     /// </summary>
     public async Task<InstanceRecord?> TouchAsync(
         string id,
         DateTimeOffset now,
         string bootId,
         string agentVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? interpreters = null)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -82,10 +85,11 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion
+            UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion,
+                                 interpreters = COALESCE(@interpreters, interpreters)
             WHERE id = @id
             """,
-            new { id, now, bootId, agentVersion },
+            new { id, now, bootId, agentVersion, interpreters },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);

@@ -14,6 +14,7 @@ internal static class InvocationStatusWriter
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
+        await ApplyMaxErrorsAsync(connection, transaction, invocationId, now, cancellationToken);
         var statuses = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT status FROM invocation_tasks WHERE invocation_id = @invocationId",
             new { invocationId },
@@ -38,5 +39,42 @@ internal static class InvocationStatusWriter
             transaction,
             cancellationToken: cancellationToken));
         return status;
+    }
+
+    /// <summary>
+    /// Once an invocation's failed tasks (Failed, Timeout, Error) reach its maximum errors, the tasks
+    /// that have not started end Cancelled with that reason; running ones finish normally.
+    /// </summary>
+    private static async Task ApplyMaxErrorsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string invocationId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var reached = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            """
+            SELECT i.max_errors FROM invocations i
+            WHERE i.id = @invocationId AND i.max_errors IS NOT NULL AND i.max_errors <= (
+                SELECT COUNT(*) FROM invocation_tasks t
+                WHERE t.invocation_id = i.id AND t.status IN ('Failed', 'Timeout', 'Error'))
+            """,
+            new { invocationId },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (reached is not { } maxErrors)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE invocation_tasks
+            SET status = 'Cancelled', error_code = 'MaxErrorsReached', error_message = @message, finished_at = @now
+            WHERE invocation_id = @invocationId AND status = 'Pending'
+            """,
+            new { invocationId, now, message = $"Not started: the invocation reached its maximum of {maxErrors} failed tasks." },
+            transaction,
+            cancellationToken: cancellationToken));
     }
 }

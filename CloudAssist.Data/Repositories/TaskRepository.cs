@@ -15,6 +15,8 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     /// <summary>
     /// Up to <paramref name="max"/> pending tasks for the instance that were never delivered, or
     /// were delivered before <paramref name="redeliverBefore"/> and not started since; marks them delivered.
+    /// A task whose invocation already has its maximum concurrency in flight (delivered or running)
+    /// waits. The transaction is a writing one from its start, so concurrent polls see each other's deliveries.
     /// </summary>
     public async Task<IReadOnlyList<DeliverableTask>> TakeDeliverableAsync(
         string instanceId,
@@ -32,11 +34,16 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tasks = (await connection.QueryAsync<DeliverableTask>(new CommandDefinition(
             """
-            SELECT t.id, t.invocation_id, i.command_type, i.content, i.working_directory, t.timeout_seconds
+            SELECT t.id, t.invocation_id, i.command_type, i.content, i.working_directory, t.timeout_seconds,
+                   i.command_id, i.run_as, i.environment_json
             FROM invocation_tasks t
             JOIN invocations i ON i.id = t.invocation_id
             WHERE t.instance_id = @instanceId AND t.status = 'Pending'
               AND (t.delivered_at IS NULL OR t.delivered_at < @redeliverBefore)
+              AND (i.max_concurrency IS NULL OR i.max_concurrency > (
+                    SELECT COUNT(*) FROM invocation_tasks x
+                    WHERE x.invocation_id = t.invocation_id AND x.id <> t.id
+                      AND (x.status = 'Running' OR (x.status = 'Pending' AND x.delivered_at IS NOT NULL))))
             ORDER BY t.created_at, t.id
             LIMIT @max
             """,
@@ -54,6 +61,25 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
 
         await transaction.CommitAsync(cancellationToken);
         return tasks;
+    }
+
+    /// <summary>
+    /// Instances that have a pending, undelivered task of a concurrency-limited invocation: the ones
+    /// to wake when one of its tasks ends and frees a slot.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitingInstancesAsync(string invocationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT t.instance_id FROM invocation_tasks t
+            JOIN invocations i ON i.id = t.invocation_id
+            WHERE t.invocation_id = @invocationId AND t.status = 'Pending' AND t.delivered_at IS NULL
+              AND i.max_concurrency IS NOT NULL
+            """,
+            new { invocationId },
+            cancellationToken: cancellationToken));
+        return ids.AsList();
     }
 
     /// <summary>Running tasks of the instance whose stop has not been delivered recently; marks them delivered.</summary>

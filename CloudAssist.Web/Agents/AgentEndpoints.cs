@@ -89,6 +89,7 @@ public static class AgentEndpoints
         HttpContext http,
         InvocationRepository invocations,
         TaskRepository tasks,
+        InstanceSignals signals,
         ConsoleNotifier notifier,
         TimeProvider time)
     {
@@ -109,6 +110,15 @@ public static class AgentEndpoints
         var finish = ToFinish(report, now);
         var result = await tasks.FinishAsync(taskId, instanceId, finish, now, http.RequestAborted);
         Publish(notifier, result?.Change);
+        if (result?.Change is { } change)
+        {
+            // A rollout with a concurrency limit has a free slot now: wake the instances waiting for one.
+            foreach (var waiting in await tasks.WaitingInstancesAsync(change.InvocationId, http.RequestAborted))
+            {
+                signals.Signal(waiting);
+            }
+        }
+
         return TypedResults.Ok();
     }
 

@@ -1,4 +1,5 @@
 using CloudAssist.Contracts;
+using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,9 @@ public static class AgentPolling
         var instanceId = AgentPrincipal.From(http).InstanceId;
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var before = await instances.TouchAsync(instanceId, now, request.BootId, request.AgentVersion, http.RequestAborted);
+        var interpreters = string.Join(",", request.Interpreters.Where(CommandTypes.IsKnown).Distinct());
+        var before = await instances.TouchAsync(
+            instanceId, now, request.BootId, request.AgentVersion, http.RequestAborted, interpreters);
         if (before is not null && (now - before.LastSeenAt).TotalSeconds > settings.OfflineAfterSeconds)
         {
             notifier.Publish(new InstanceChanged(instanceId));
@@ -55,8 +58,7 @@ public static class AgentPolling
                 var remaining = deadline - current;
                 if (work.Count > 0 || stops.Count > 0 || remaining <= TimeSpan.Zero)
                 {
-                    var assignments = work.Select(t => new TaskAssignment(
-                        t.Id, t.InvocationId, t.CommandType, t.Content, t.WorkingDirectory, t.TimeoutSeconds)).ToList();
+                    var assignments = work.Select(t => TaskAssignments.From(t, before!)).ToList();
                     return TypedResults.Ok(new PollResponse(assignments, stops));
                 }
 

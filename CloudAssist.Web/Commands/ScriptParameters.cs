@@ -22,6 +22,12 @@ public static partial class ScriptParameters
     public static string Render(string content, string commandType, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(content, m => Quote(values[m.Groups[1].Value], commandType));
 
+    /// <summary>The script with each <c>{{ca:Name}}</c> built-in replaced by its quoted value; unknown ones stay.</summary>
+    public static string RenderBuiltIns(string content, string commandType, IReadOnlyDictionary<string, string> values) =>
+        BuiltIn().Replace(content, m => values.TryGetValue("ca:" + m.Groups[1].Value, out var value)
+            ? Quote(value, commandType)
+            : m.Value);
+
     /// <summary>A literal of <paramref name="value"/> in the interpreter's syntax.</summary>
     public static string Quote(string value, string commandType) => commandType switch
     {
@@ -51,6 +57,9 @@ public static partial class ScriptParameters
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*\}\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\{\{\s*ca:([A-Za-z]{1,32})\s*\}\}")]
+    private static partial Regex BuiltIn();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
     private static partial Regex ValidName();

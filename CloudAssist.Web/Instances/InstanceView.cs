@@ -14,7 +14,8 @@ public sealed record InstanceView(
     IReadOnlyList<string> Tags,
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastSeenAt,
-    bool Online)
+    bool Online,
+    IReadOnlyList<string> Interpreters)
 {
     public static InstanceView From(InstanceRecord instance, DateTimeOffset now, int offlineAfterSeconds) => new(
         instance.Id,
@@ -26,5 +27,6 @@ public sealed record InstanceView(
         JsonSerializer.Deserialize<string[]>(instance.TagsJson) ?? [],
         instance.RegisteredAt,
         instance.LastSeenAt,
-        instance.DeregisteredAt is null && (now - instance.LastSeenAt).TotalSeconds <= offlineAfterSeconds);
+        instance.DeregisteredAt is null && (now - instance.LastSeenAt).TotalSeconds <= offlineAfterSeconds,
+        instance.Interpreters.Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

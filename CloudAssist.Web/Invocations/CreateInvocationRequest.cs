@@ -24,6 +24,21 @@ public sealed record CreateInvocationRequest
     /// <summary>Values for the script's <c>{{name}}</c> placeholders; declared defaults fill the rest.</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
-    /// <summary>The instances to run on: 1 to 1000 ids.</summary>
+    /// <summary>The instances to run on, by id; together with <see cref="Tags"/> 1 to 1000 instances.</summary>
     public IReadOnlyList<string> InstanceIds { get; init; } = [];
+
+    /// <summary>Also run on every instance that carries all of these tags, resolved when the invocation is created.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>At most this many tasks at once: a count ("2") or a share of the targets ("25%"). Default: no limit.</summary>
+    public string? MaxConcurrency { get; init; }
+
+    /// <summary>After this many failed tasks (Failed, Timeout, Error) no new task starts. Default: no limit.</summary>
+    public int? MaxErrors { get; init; }
+
+    /// <summary>Run the script as this user instead of the agent's own (root when installed as a service).</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>Extra environment variables for the script.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }

@@ -28,7 +28,9 @@ public sealed partial class InvocationService(
     {
         var errors = new Dictionary<string, string[]>();
         var command = await ResolveCommandAsync(request, errors, cancellationToken);
-        var targets = await ResolveTargetsAsync(request.InstanceIds, errors, cancellationToken);
+        var targets = await ResolveTargetsAsync(request, errors, cancellationToken);
+        InvocationOptionsValidator.Validate(request, errors);
+        var maxConcurrency = InvocationOptionsValidator.ResolveConcurrency(request.MaxConcurrency, targets.Count, errors);
         var timeout = request.TimeoutSeconds ?? command?.TimeoutSeconds ?? InvocationLimits.DefaultTimeoutSeconds;
         if (timeout is < 1 or > InvocationLimits.MaxTimeoutSeconds)
         {
@@ -57,6 +59,11 @@ public sealed partial class InvocationService(
             CreatedAt = now,
             Status = InvocationStatus.Pending,
             TaskCount = targets.Count,
+            MaxConcurrency = maxConcurrency,
+            MaxErrors = request.MaxErrors,
+            TargetTags = request.Tags is { Count: > 0 } tags ? string.Join(",", tags) : null,
+            RunAs = string.IsNullOrWhiteSpace(request.RunAs) ? null : request.RunAs,
+            EnvironmentJson = JsonSerializer.Serialize(request.Environment ?? new Dictionary<string, string>()),
         };
         var tasks = targets.Select(instanceId => new InvocationTaskRecord
         {
@@ -180,25 +187,38 @@ public sealed partial class InvocationService(
     }
 
     private async Task<List<string>> ResolveTargetsAsync(
-        IReadOnlyList<string> instanceIds,
+        CreateInvocationRequest request,
         Dictionary<string, string[]> errors,
         CancellationToken cancellationToken)
     {
-        var distinct = instanceIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
-        if (distinct.Count is 0 or > InvocationLimits.MaxTargets)
-        {
-            errors["instanceIds"] = [$"Choose from 1 to {InvocationLimits.MaxTargets} instances."];
-            return [];
-        }
-
-        var known = (await instances.ListAsync(cancellationToken)).Select(i => i.Id).ToHashSet();
-        var unknown = distinct.Where(id => !known.Contains(id)).ToList();
+        var registered = await instances.ListAsync(cancellationToken);
+        var byId = request.InstanceIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        var unknown = byId.Where(id => registered.All(i => i.Id != id)).ToList();
         if (unknown.Count > 0)
         {
             errors["instanceIds"] = [$"Unknown or deregistered instances: {string.Join(", ", unknown.Take(10))}."];
         }
 
-        return distinct;
+        var byTag = new List<string>();
+        if (request.Tags is { Count: > 0 } wanted)
+        {
+            byTag = registered
+                .Where(i => wanted.All(JsonSerializer.Deserialize<string[]>(i.TagsJson)!.Contains))
+                .Select(i => i.Id)
+                .ToList();
+            if (byTag.Count == 0)
+            {
+                errors["tags"] = [$"No registered instance carries all of: {string.Join(", ", wanted)}."];
+            }
+        }
+
+        var targets = byId.Union(byTag).ToList();
+        if (targets.Count is 0 or > InvocationLimits.MaxTargets && !errors.ContainsKey("tags"))
+        {
+            errors["instanceIds"] = [$"Choose from 1 to {InvocationLimits.MaxTargets} instances, by id or by tag."];
+        }
+
+        return targets;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invocation {InvocationId} of {CommandName} on {TaskCount} instances created by {CreatedBy}")]

@@ -65,7 +65,7 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
 
         Assert.Equal(InvocationTaskStatus.Timeout, done.Tasks[0].Status);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"Timeout took {clock.Elapsed}.");
-        Assert.Empty(ProcessesWithArgument(marker));
+        Assert.Empty(ProcessList.WithArgument(marker));
     }
 
     [Fact]
@@ -99,27 +99,6 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
 
         Assert.Equal(InvocationStatus.Stopped, done.Invocation.Status);
         Assert.Equal(InvocationTaskStatus.Terminated, done.Tasks[0].Status);
-        Assert.Empty(ProcessesWithArgument(marker));
+        Assert.Empty(ProcessList.WithArgument(marker));
     }
-
-    private static List<string> ProcessesWithArgument(string marker) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => Path.Combine(d, "cmdline"))
-            .Select(path =>
-            {
-                try
-                {
-                    return File.ReadAllText(path).Replace('\0', ' ');
-                }
-                catch (IOException)
-                {
-                    return "";
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return "";
-                }
-            })
-            .Where(cmd => cmd.Contains(marker, StringComparison.Ordinal) && !cmd.Contains("dotnet", StringComparison.Ordinal))
-            .ToList();
 }

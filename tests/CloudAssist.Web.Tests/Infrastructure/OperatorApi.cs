@@ -19,6 +19,14 @@ public static class OperatorApi
         return (await response.Content.ReadFromJsonAsync<InvocationRecord>(CloudAssistServer.Json))!;
     }
 
+    public static async Task<InvocationRecord> InvokeAsync(this CloudAssistServer server, CreateInvocationRequest request)
+    {
+        var response = await server.Api.PostAsJsonAsync("/api/v1/invocations", request, CloudAssistServer.Json);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Invocation refused: {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<InvocationRecord>(body, CloudAssistServer.Json)!;
+    }
+
     public static async Task<InvocationDetails> GetInvocationAsync(this CloudAssistServer server, string id) =>
         (await server.Api.GetFromJsonAsync<InvocationDetails>($"/api/v1/invocations/{id}", CloudAssistServer.Json))!;
 

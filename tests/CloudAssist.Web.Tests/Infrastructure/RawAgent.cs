@@ -38,7 +38,7 @@ public sealed class RawAgent(CloudAssistServer server, string instanceId, string
 
     public async Task<PollResponse> PollAsync(int freeSlots = 4)
     {
-        var response = await PostAsync(AgentRoutes.Poll, new PollRequest("boot-1", freeSlots, [], "test"));
+        var response = await PostAsync(AgentRoutes.Poll, new PollRequest("boot-1", freeSlots, [], "test", ["shell"]));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<PollResponse>(CloudAssistServer.Json))!;
     }

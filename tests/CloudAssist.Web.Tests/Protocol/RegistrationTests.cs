@@ -76,7 +76,7 @@ public sealed class RegistrationTests(CloudAssistServer server) : IClassFixture<
     {
         var agent = await RawAgent.RegisterAsync(server);
         var forged = new RawAgent(server, agent.InstanceId, agent.InstanceId + ".forged-secret");
-        var poll = new PollRequest("b", 1, [], "t");
+        var poll = new PollRequest("b", 1, [], "t", []);
 
         var forgedResponse = await forged.PostAsync(AgentRoutes.Poll, poll);
         (await server.Api.DeleteAsync($"/api/v1/instances/{agent.InstanceId}")).EnsureSuccessStatusCode();

@@ -23,6 +23,10 @@ public sealed partial class InvokeDialog
     private string _content = "";
     private string _filter = "";
     private int? _timeout;
+    private int? _maxErrors;
+    private string _runAs = "";
+    private string _maxConcurrency = "";
+    private string _environmentText = "";
     private bool _running;
 
     [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = null!;
@@ -83,6 +87,12 @@ public sealed partial class InvokeDialog
     private IEnumerable<string> ParameterNames =>
         ScriptParameters.Names(Command?.Content ?? _content).Union(_declared.Select(p => p.Name));
 
+    private string CommandType => Command?.CommandType ?? _type;
+
+    // Instances that reported their interpreters and lack this command type's; older agents report none.
+    private List<InstanceView> LackingInterpreter =>
+        _selected.Where(i => i.Interpreters.Count > 0 && !i.Interpreters.Contains(CommandType)).ToList();
+
     private string DefaultTimeoutText => $"{Command?.TimeoutSeconds ?? InvocationLimits.DefaultTimeoutSeconds} (the command's)";
 
     private string ValueOf(string name) =>
@@ -104,6 +114,14 @@ public sealed partial class InvokeDialog
 
     private string ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : "";
 
+    private Dictionary<string, string>? ParseEnvironment()
+    {
+        var lines = _environmentText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0
+            ? null
+            : lines.Select(l => l.Split('=', 2)).GroupBy(p => p[0].Trim()).ToDictionary(g => g.Key, g => g.Last().ElementAtOrDefault(1) ?? "");
+    }
+
     private async Task RunAsync()
     {
         _running = true;
@@ -115,6 +133,10 @@ public sealed partial class InvokeDialog
             TimeoutSeconds = _timeout,
             Parameters = ParameterNames.ToDictionary(n => n, ValueOf),
             InstanceIds = _selected.Select(i => i.Id).ToList(),
+            RunAs = string.IsNullOrWhiteSpace(_runAs) ? null : _runAs.Trim(),
+            MaxConcurrency = string.IsNullOrWhiteSpace(_maxConcurrency) ? null : _maxConcurrency.Trim(),
+            MaxErrors = _maxErrors,
+            Environment = ParseEnvironment(),
         };
 
         // TODO(#6): the signed-in user instead of "console" once sign-in exists.
