@@ -6,6 +6,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddCloudAssistLogging();
 builder.AddCloudAssistStore();
 builder.AddCloudAssistErrors();
+builder.AddCloudAssistOpenApi();
 builder.AddCloudAssistServices();
 builder.AddCloudAssistConsole();
 builder.AddLocalAgent();
@@ -18,6 +19,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAgentApi();
 app.MapOperatorApi();
+app.MapCloudAssistOpenApi();
 app.MapCloudAssistConsole();
 
 app.Run();

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CloudAssist.Web.Commands;
 
 /// <summary>A declared <c>{{name}}</c> placeholder of a command, with its default and description.</summary>
-public sealed record CommandParameter(string Name, string? DefaultValue, string? Description)
+public sealed record CommandParameter(string Name, string? DefaultValue = null, string? Description = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
