@@ -23,7 +23,8 @@ public sealed partial class Reporter(AgentApiClient api, TimeSpan maxBackoff, IL
             }
 
             var sentAt = offset;
-            var next = await RetryAsync(() => api.ReportOutputAsync(taskId, new OutputChunkReport(sentAt, chunk), ct), ct);
+            var streams = journal.ReadStreams(sentAt, sentAt + chunk.Length);
+            var next = await RetryAsync(() => api.ReportOutputAsync(taskId, new OutputChunkReport(sentAt, chunk, streams), ct), ct);
 
             // The server says how much it holds: past our offset after a restart, or behind it after a gap.
             offset = next;

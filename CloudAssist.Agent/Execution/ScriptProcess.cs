@@ -4,9 +4,9 @@ using CloudAssist.Contracts;
 namespace CloudAssist.Agent.Execution;
 
 /// <summary>
-/// Runs one script in a session and process group of its own (through setsid), with stderr
-/// merged into stdout by the kernel so the two keep their true order, and kills the whole group
-/// on timeout, on stop, and when the script exits leaving children behind.
+/// Runs one script in a session and process group of its own (through setsid), reading stdout
+/// and stderr as they come and noting which is which, and kills the whole group on timeout, on
+/// stop, and when the script exits leaving children behind.
 /// </summary>
 public sealed class ScriptProcess(TimeProvider time)
 {
@@ -20,6 +20,7 @@ public sealed class ScriptProcess(TimeProvider time)
         TaskAssignment assignment,
         string scriptPath,
         string outputPath,
+        string streamsPath,
         Func<Task> started,
         CancellationToken stop,
         CancellationToken shutdown)
@@ -59,7 +60,10 @@ public sealed class ScriptProcess(TimeProvider time)
 
         // The timeout runs from the process start, not from the server's acknowledgement of it.
         var startedReport = started();
-        var pump = PumpOutputAsync(process, outputPath);
+        await using var sink = new OutputSink(outputPath, streamsPath, assignment.Masks ?? []);
+        var pump = Task.WhenAll(
+            PumpAsync(process.StandardOutput.BaseStream, StreamMark.Stdout, sink),
+            PumpAsync(process.StandardError.BaseStream, StreamMark.Stderr, sink));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(assignment.TimeoutSeconds), time);
         using var any = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stop, shutdown);
@@ -78,6 +82,7 @@ public sealed class ScriptProcess(TimeProvider time)
         // Whatever the script left running in its group does not outlive the task.
         ProcessGroup.Kill(process.Id);
         await Task.WhenAny(pump, Task.Delay(DrainLimit, CancellationToken.None));
+        sink.Complete();
         var finishedAt = time.GetUtcNow();
         await startedReport;
         if (account is not null)
@@ -120,7 +125,7 @@ public sealed class ScriptProcess(TimeProvider time)
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
-            RedirectStandardError = false,
+            RedirectStandardError = true,
             UseShellExecute = false,
         };
 
@@ -129,9 +134,8 @@ public sealed class ScriptProcess(TimeProvider time)
             info.Environment[name] = value;
         }
 
-        // setsid makes the script's shell a session and group leader whose pid is the group id;
-        // setpriv, for run-as, drops to the user with its groups; the inner sh merges stderr into
-        // the same pipe before exec'ing the interpreter.
+        // setsid makes the interpreter a session and group leader whose pid is the group id;
+        // setpriv, for run-as, drops to the user with its groups.
         if (account is not null)
         {
             info.Environment["HOME"] = account.Home;
@@ -143,10 +147,8 @@ public sealed class ScriptProcess(TimeProvider time)
             }
         }
 
-        foreach (var argument in new[] { "/bin/sh", "-c", "exec \"$0\" \"$1\" 2>&1", interpreter, scriptPath })
-        {
-            info.ArgumentList.Add(argument);
-        }
+        info.ArgumentList.Add(interpreter);
+        info.ArgumentList.Add(scriptPath);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("setsid did not start.");
         process.StandardInput.Close();
@@ -193,22 +195,13 @@ public sealed class ScriptProcess(TimeProvider time)
         }
     }
 
-    private static async Task PumpOutputAsync(Process process, string outputPath)
+    private static async Task PumpAsync(Stream source, string stream, OutputSink sink)
     {
         var buffer = new byte[64 * 1024];
-        await using var file = new FileStream(outputPath, new FileStreamOptions
-        {
-            Mode = FileMode.Append,
-            Access = FileAccess.Write,
-            Share = FileShare.ReadWrite,
-            BufferSize = 0,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
-        var source = process.StandardOutput.BaseStream;
         int read;
         while ((read = await source.ReadAsync(buffer)) > 0)
         {
-            await file.WriteAsync(buffer.AsMemory(0, read));
+            sink.Write(stream, buffer.AsSpan(0, read));
         }
     }
 }

@@ -15,6 +15,8 @@ public sealed class TaskJournal(string directory)
 
     public string OutputPath => Path.Combine(Directory, "output.log");
 
+    public string StreamsPath => Path.Combine(Directory, "streams.log");
+
     private string AssignmentPath => Path.Combine(Directory, "assignment.json");
 
     private string ResultPath => Path.Combine(Directory, "result.json");
@@ -61,6 +63,40 @@ public sealed class TaskJournal(string directory)
         var buffer = new byte[(int)Math.Min(max, stream.Length - offset)];
         stream.ReadExactly(buffer);
         return buffer;
+    }
+
+    /// <summary>The stream marks for output bytes [<paramref name="from"/>, <paramref name="to"/>): one at
+    /// <paramref name="from"/> for the stream in effect there, and one at each switch inside.</summary>
+    public IReadOnlyList<StreamMark> ReadStreams(long from, long to)
+    {
+        if (!File.Exists(StreamsPath))
+        {
+            return [];
+        }
+
+        var marks = new List<StreamMark>();
+        StreamMark? current = null;
+        using var stream = new FileStream(StreamsPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length != 2 || !long.TryParse(parts[0], out var offset) || offset >= to)
+            {
+                continue;
+            }
+
+            if (offset <= from)
+            {
+                current = new StreamMark(from, parts[1]);
+            }
+            else
+            {
+                marks.Add(new StreamMark(offset, parts[1]));
+            }
+        }
+
+        return current is null ? marks : [current, .. marks];
     }
 
     public void Delete() => System.IO.Directory.Delete(Directory, recursive: true);

@@ -63,7 +63,7 @@ public sealed partial class TaskRunner(
         }
 
         var upload = StreamOutputAsync(assignment.TaskId, journal, running.Token);
-        var result = await scripts.RunAsync(assignment, scriptPath, journal.OutputPath, OnStartedAsync, stopNow.Token, shutdown);
+        var result = await scripts.RunAsync(assignment, scriptPath, journal.OutputPath, journal.StreamsPath, OnStartedAsync, stopNow.Token, shutdown);
         await running.CancelAsync();
         return (result, await upload);
     }

@@ -29,4 +29,7 @@ public sealed record DeliverableTask
 
     /// <summary>Extra environment variables as a JSON object.</summary>
     public string EnvironmentJson { get; init; } = "{}";
+
+    /// <summary>Secret parameter values as a JSON object, or null when there are none.</summary>
+    public string? SecretValuesJson { get; init; }
 }

@@ -5,4 +5,9 @@ namespace CloudAssist.Data.Records;
 /// <param name="Tail">The last bytes when some were dropped; empty otherwise.</param>
 /// <param name="TotalBytes">How many bytes the task produced.</param>
 /// <param name="DroppedBytes">How many were dropped between head and tail.</param>
-public sealed record TaskOutput(byte[] Head, byte[] Tail, long TotalBytes, long DroppedBytes);
+/// <param name="Marks">Where the output switches between stdout and stderr, by offset; empty means all stdout.</param>
+public sealed record TaskOutput(byte[] Head, byte[] Tail, long TotalBytes, long DroppedBytes, IReadOnlyList<OutputMark> Marks)
+{
+    /// <summary>The offset in the whole output at which <see cref="Tail"/> starts.</summary>
+    public long TailOffset => TotalBytes - Tail.Length;
+}

@@ -19,11 +19,16 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
         output_dropped
         """;
 
-    /// <summary>Stores an invocation and its tasks in one transaction.</summary>
+    /// <summary>
+    /// Stores an invocation and its tasks in one transaction. <paramref name="secretValuesJson"/>
+    /// holds secret parameter values for delivery; it is never read back by the API and is cleared
+    /// when the invocation ends.
+    /// </summary>
     public async Task CreateAsync(
         InvocationRecord invocation,
         IReadOnlyList<InvocationTaskRecord> tasks,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? secretValuesJson = null)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,6 +50,15 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             },
             transaction,
             cancellationToken: cancellationToken));
+        if (secretValuesJson is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE invocations SET secret_values_json = @secretValuesJson WHERE id = @Id",
+                new { invocation.Id, secretValuesJson },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO invocation_tasks ({TaskColumns})

@@ -32,7 +32,8 @@ internal static class InvocationStatusWriter
             """
             UPDATE invocations
             SET status = @status,
-                finished_at = CASE WHEN @finishedAt IS NULL THEN NULL ELSE COALESCE(finished_at, @finishedAt) END
+                finished_at = CASE WHEN @finishedAt IS NULL THEN NULL ELSE COALESCE(finished_at, @finishedAt) END,
+                secret_values_json = CASE WHEN @finishedAt IS NULL THEN secret_values_json ELSE NULL END
             WHERE id = @invocationId
             """,
             new { invocationId, status = status.ToString(), finishedAt },

@@ -15,13 +15,17 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
     private readonly int _headLimit = options.Value.MaxBytesPerTask / 2;
     private readonly int _tailLimit = options.Value.MaxBytesPerTask - (options.Value.MaxBytesPerTask / 2);
 
-    /// <summary>Appends <paramref name="data"/>, which starts at <paramref name="offset"/> of the task's output.</summary>
+    /// <summary>
+    /// Appends <paramref name="data"/>, which starts at <paramref name="offset"/> of the task's output;
+    /// <paramref name="marks"/> say where in it the output switches between stdout and stderr.
+    /// </summary>
     public async Task<OutputAppendResult> AppendAsync(
         string taskId,
         string instanceId,
         long offset,
         byte[] data,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<OutputMark>? marks = null)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -60,6 +64,7 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
         var fresh = data.AsMemory((int)skip);
         var newReceived = received + fresh.Length;
         await StoreAsync(connection, transaction, taskId, received, fresh, cancellationToken);
+        await StoreMarksAsync(connection, transaction, taskId, received, newReceived, marks ?? [], cancellationToken);
         await TrimTailAsync(connection, transaction, taskId, newReceived, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invocation_tasks SET output_received = @newReceived, output_dropped = @dropped WHERE id = @taskId",
@@ -86,6 +91,10 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
 
         var t = totals[0];
 
+        var marks = await connection.QueryAsync<OutputMark>(new CommandDefinition(
+            "SELECT byte_offset AS ByteOffset, stream AS Stream FROM task_output_streams WHERE task_id = @taskId ORDER BY byte_offset",
+            new { taskId },
+            cancellationToken: cancellationToken));
         var chunks = await connection.QueryAsync<(long ByteOffset, byte[] Data)>(new CommandDefinition(
             "SELECT byte_offset, data FROM task_output WHERE task_id = @taskId ORDER BY byte_offset",
             new { taskId },
@@ -98,7 +107,7 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
             (byteOffset < _headLimit || t.OutputDropped == 0 ? head : tail).Write(data);
         }
 
-        return new TaskOutput(head.ToArray(), tail.ToArray(), t.OutputReceived, t.OutputDropped);
+        return new TaskOutput(head.ToArray(), tail.ToArray(), t.OutputReceived, t.OutputDropped, marks.AsList());
     }
 
     private async Task StoreAsync(
@@ -138,6 +147,77 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
         }
     }
 
+    /// <summary>Drops the marks of the dropped middle, keeping the stream in effect where the tail starts.</summary>
+    private async Task TrimMarksAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string taskId,
+        long tailStart,
+        CancellationToken cancellationToken)
+    {
+        var inEffect = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT stream FROM task_output_streams
+            WHERE task_id = @taskId AND byte_offset <= @tailStart
+            ORDER BY byte_offset DESC
+            LIMIT 1
+            """,
+            new { taskId, tailStart },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM task_output_streams WHERE task_id = @taskId AND byte_offset >= @headLimit AND byte_offset < @tailStart
+            """,
+            new { taskId, headLimit = (long)_headLimit, tailStart },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (inEffect is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO task_output_streams (task_id, byte_offset, stream) VALUES (@taskId, @tailStart, @inEffect)
+                ON CONFLICT (task_id, byte_offset) DO NOTHING
+                """,
+                new { taskId, tailStart, inEffect },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Stores the marks that fall in the newly stored range [<paramref name="from"/>, <paramref name="to"/>),
+    /// starting with the stream in effect at <paramref name="from"/> when the chunk overlapped old bytes.
+    /// </summary>
+    private static async Task StoreMarksAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string taskId,
+        long from,
+        long to,
+        IReadOnlyList<OutputMark> marks,
+        CancellationToken cancellationToken)
+    {
+        var inEffect = marks.LastOrDefault(m => m.ByteOffset <= from);
+        var fresh = marks.Where(m => m.ByteOffset > from && m.ByteOffset < to).ToList();
+        if (inEffect is not null)
+        {
+            fresh.Insert(0, inEffect with { ByteOffset = from });
+        }
+
+        foreach (var mark in fresh.Where(m => m.Stream is "stdout" or "stderr"))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO task_output_streams (task_id, byte_offset, stream) VALUES (@taskId, @ByteOffset, @Stream)
+                ON CONFLICT (task_id, byte_offset) DO NOTHING
+                """,
+                new { taskId, mark.ByteOffset, mark.Stream },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
     private async Task TrimTailAsync(
         DbConnection connection,
         DbTransaction transaction,
@@ -159,6 +239,7 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
             new { taskId, headLimit = (long)_headLimit, tailStart },
             transaction,
             cancellationToken: cancellationToken));
+        await TrimMarksAsync(connection, transaction, taskId, tailStart, cancellationToken);
         var straddling = (await connection.QueryAsync<(long ByteOffset, byte[] Data)>(
             new CommandDefinition(
                 """

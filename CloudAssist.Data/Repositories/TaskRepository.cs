@@ -35,7 +35,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         var tasks = (await connection.QueryAsync<DeliverableTask>(new CommandDefinition(
             """
             SELECT t.id, t.invocation_id, i.command_type, i.content, i.working_directory, t.timeout_seconds,
-                   i.command_id, i.run_as, i.environment_json
+                   i.command_id, i.run_as, i.environment_json, i.secret_values_json
             FROM invocation_tasks t
             JOIN invocations i ON i.id = t.invocation_id
             WHERE t.instance_id = @instanceId AND t.status = 'Pending'

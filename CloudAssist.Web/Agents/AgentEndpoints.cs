@@ -56,16 +56,17 @@ public static class AgentEndpoints
         OutputRepository output,
         ConsoleNotifier notifier)
     {
-        if (report.Offset < 0 || report.Data.Length > ProtocolLimits.MaxChunkBytes)
+        if (report.Offset < 0 || report.Data.Length > ProtocolLimits.MaxChunkBytes || report.Streams is { Count: > 10_000 })
         {
             return TypedResults.Problem(
                 title: "Invalid output chunk",
-                detail: $"offset must be 0 or more and data at most {ProtocolLimits.MaxChunkBytes} bytes.",
+                detail: $"offset must be 0 or more, data at most {ProtocolLimits.MaxChunkBytes} bytes, streams at most 10000 marks.",
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         var instanceId = AgentPrincipal.From(http).InstanceId;
-        var result = await output.AppendAsync(taskId, instanceId, report.Offset, report.Data, http.RequestAborted);
+        var marks = report.Streams?.Select(m => new OutputMark(m.Offset, m.Stream)).ToList();
+        var result = await output.AppendAsync(taskId, instanceId, report.Offset, report.Data, http.RequestAborted, marks);
         switch (result.Outcome)
         {
             case OutputAppendOutcome.NotFound:

@@ -18,9 +18,14 @@ public static class TaskAssignments
             ["ca:InvocationId"] = task.InvocationId,
             ["ca:CommandId"] = task.CommandId ?? "",
         };
+        var secrets = task.SecretValuesJson is null
+            ? []
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(task.SecretValuesJson) ?? [];
         var content = ScriptParameters.RenderBuiltIns(task.Content, task.CommandType, builtIns);
+        content = ScriptParameters.Render(content, task.CommandType, secrets);
         var environment = JsonSerializer.Deserialize<Dictionary<string, string>>(task.EnvironmentJson) ?? [];
         return new TaskAssignment(
-            task.Id, task.InvocationId, task.CommandType, content, task.WorkingDirectory, task.TimeoutSeconds, task.RunAs, environment);
+            task.Id, task.InvocationId, task.CommandType, content, task.WorkingDirectory, task.TimeoutSeconds, task.RunAs, environment,
+            secrets.Values.Where(v => v.Length > 0).Distinct().ToList());
     }
 }

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Commands;
@@ -33,18 +34,24 @@ public static class CommandEndpoints
     private static async Task<Results<Created<CommandRecord>, ValidationProblem>> CreateAsync(
         SaveCommandRequest request,
         CommandService service,
+        ConsoleNotifier notifier,
         CancellationToken ct)
     {
         var (command, errors) = await service.CreateAsync(request, ct);
-        return command is null
-            ? TypedResults.ValidationProblem(errors)
-            : TypedResults.Created($"/api/v1/commands/{command.Id}", command);
+        if (command is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        notifier.Publish(new CommandsChanged());
+        return TypedResults.Created($"/api/v1/commands/{command.Id}", command);
     }
 
     private static async Task<Results<Ok<CommandRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id,
         SaveCommandRequest request,
         CommandService service,
+        ConsoleNotifier notifier,
         CancellationToken ct)
     {
         var (command, errors) = await service.UpdateAsync(id, request, ct);
@@ -53,14 +60,29 @@ public static class CommandEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        return command is null ? NotFound(id) : TypedResults.Ok(command);
+        if (command is null)
+        {
+            return NotFound(id);
+        }
+
+        notifier.Publish(new CommandsChanged());
+        return TypedResults.Ok(command);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id,
         CommandRepository commands,
-        CancellationToken ct) =>
-        await commands.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+        ConsoleNotifier notifier,
+        CancellationToken ct)
+    {
+        if (!await commands.DeleteAsync(id, ct))
+        {
+            return NotFound(id);
+        }
+
+        notifier.Publish(new CommandsChanged());
+        return TypedResults.NoContent();
+    }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         title: "Not found", detail: $"No command has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace CloudAssist.Web.Commands;
 
-/// <summary>A declared <c>{{name}}</c> placeholder of a command, with its default and description.</summary>
-public sealed record CommandParameter(string Name, string? DefaultValue = null, string? Description = null)
+/// <summary>
+/// A declared <c>{{name}}</c> placeholder of a command, with its default and description. A secret
+/// one is never shown again after entry, and its value is masked in the stored output.
+/// </summary>
+public sealed record CommandParameter(string Name, string? DefaultValue = null, string? Description = null, bool Secret = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -18,9 +18,9 @@ public static partial class ScriptParameters
     /// <summary>True when <paramref name="name"/> can be a parameter name.</summary>
     public static bool IsValidName(string name) => ValidName().IsMatch(name);
 
-    /// <summary>The script with every placeholder replaced by its quoted value.</summary>
+    /// <summary>The script with each placeholder that has a value replaced by the quoted value; others stay.</summary>
     public static string Render(string content, string commandType, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(content, m => Quote(values[m.Groups[1].Value], commandType));
+        Placeholder().Replace(content, m => values.TryGetValue(m.Groups[1].Value, out var value) ? Quote(value, commandType) : m.Value);
 
     /// <summary>The script with each <c>{{ca:Name}}</c> built-in replaced by its quoted value; unknown ones stay.</summary>
     public static string RenderBuiltIns(string content, string commandType, IReadOnlyDictionary<string, string> values) =>

@@ -24,6 +24,9 @@ public sealed record CreateInvocationRequest
     /// <summary>Values for the script's <c>{{name}}</c> placeholders; declared defaults fill the rest.</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
+    /// <summary>For ad hoc content: parameter names whose values are secret (a saved command declares its own).</summary>
+    public IReadOnlyList<string>? SecretParameters { get; init; }
+
     /// <summary>The instances to run on, by id; together with <see cref="Tags"/> 1 to 1000 instances.</summary>
     public IReadOnlyList<string> InstanceIds { get; init; } = [];
 

@@ -37,7 +37,7 @@ public sealed partial class InvocationService(
             errors["timeoutSeconds"] = [$"Give a timeout from 1 to {InvocationLimits.MaxTimeoutSeconds} seconds."];
         }
 
-        var values = ResolveParameters(command, request.Parameters, errors);
+        var parameters = ParameterResolver.Resolve(command, request.Parameters, request.SecretParameters, errors);
         if (errors.Count > 0 || command is null)
         {
             return (null, errors);
@@ -50,8 +50,8 @@ public sealed partial class InvocationService(
             CommandId = string.IsNullOrEmpty(command.Id) ? null : command.Id,
             CommandName = command.Name,
             CommandType = command.CommandType,
-            Content = ScriptParameters.Render(command.Content, command.CommandType, values),
-            ParametersJson = JsonSerializer.Serialize(values),
+            Content = ScriptParameters.Render(command.Content, command.CommandType, parameters.Plain),
+            ParametersJson = JsonSerializer.Serialize(parameters.ForDisplay),
             WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? command.WorkingDirectory : request.WorkingDirectory,
             TimeoutSeconds = timeout,
             TriggerKind = triggerKind,
@@ -75,7 +75,8 @@ public sealed partial class InvocationService(
             CreatedAt = now,
         }).ToList();
 
-        await invocations.CreateAsync(invocation, tasks, cancellationToken);
+        var secrets = parameters.Secret.Count == 0 ? null : JsonSerializer.Serialize(parameters.Secret);
+        await invocations.CreateAsync(invocation, tasks, cancellationToken, secrets);
         foreach (var instanceId in targets)
         {
             signals.Signal(instanceId);
@@ -142,48 +143,6 @@ public sealed partial class InvocationService(
             Content = request.Content ?? "",
             TimeoutSeconds = InvocationLimits.DefaultTimeoutSeconds,
         };
-    }
-
-    private static Dictionary<string, string> ResolveParameters(
-        CommandRecord? command,
-        IReadOnlyDictionary<string, string>? given,
-        Dictionary<string, string[]> errors)
-    {
-        var values = new Dictionary<string, string>();
-        if (command is null)
-        {
-            return values;
-        }
-
-        var declared = CommandParameter.Parse(command.ParametersJson).ToDictionary(p => p.Name);
-        var missing = new List<string>();
-        foreach (var name in ScriptParameters.Names(command.Content))
-        {
-            if (given is not null && given.TryGetValue(name, out var value))
-            {
-                values[name] = value;
-            }
-            else if (declared.TryGetValue(name, out var parameter) && parameter.DefaultValue is not null)
-            {
-                values[name] = parameter.DefaultValue;
-            }
-            else
-            {
-                missing.Add(name);
-            }
-        }
-
-        if (missing.Count > 0)
-        {
-            errors["parameters"] = [$"Give a value for: {string.Join(", ", missing)}."];
-        }
-
-        if (values.Values.Any(v => v.Length > 4096))
-        {
-            errors["parameters"] = ["Parameter values are limited to 4096 characters."];
-        }
-
-        return values;
     }
 
     private async Task<List<string>> ResolveTargetsAsync(

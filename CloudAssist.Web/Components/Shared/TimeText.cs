@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CloudAssist.Web.Components.Shared;
 
 /// <summary>How the console writes times and durations.</summary>
@@ -27,7 +29,9 @@ public static class TimeText
         }
 
         var span = end.Value - start.Value;
-        return span.TotalSeconds < 60 ? $"{span.TotalSeconds:F1} s" : $"{(int)span.TotalMinutes} min {span.Seconds} s";
+        return span.TotalSeconds < 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:F1} s")
+            : $"{(int)span.TotalMinutes} min {span.Seconds} s";
     }
 
     /// <summary>A time in UTC, to the second.</summary>

@@ -202,6 +202,46 @@ public sealed class CommandDepthEndToEndTests(FleetFixture fleet) : IClassFixtur
         Assert.EndsWith("99999\n100000\n", output.Text);
     }
 
+    [Fact]
+    public async Task Invoke_StdoutAndStderr_KeptInOrderWithTheirStreams()
+    {
+        var invocation = await _server.InvokeAsync(new CreateInvocationRequest
+        {
+            Content = "echo out1; sleep 0.3; echo err1 >&2; sleep 0.3; echo out2",
+            InstanceIds = [First],
+        });
+        var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
+        var output = await _server.GetOutputAsync(invocation.Id, done.Tasks[0].Id);
+
+        Assert.Equal("out1\nerr1\nout2\n", output.Text);
+        Assert.Equal(
+            [new OutputSegment("stdout", "out1\n"), new OutputSegment("stderr", "err1\n"), new OutputSegment("stdout", "out2\n")],
+            output.Segments);
+    }
+
+    [Fact]
+    public async Task Invoke_SecretParameter_NeverStoredAndMaskedInOutput()
+    {
+        const string secret = "s3cr3t-Value-42";
+
+        var invocation = await _server.InvokeAsync(new CreateInvocationRequest
+        {
+            Content = "echo token={{token}}; sleep 0.3; echo {{token}} >&2; sleep 0.3; printf '%s' {{token}} | wc -c",
+            Parameters = new Dictionary<string, string> { ["token"] = secret },
+            SecretParameters = ["token"],
+            InstanceIds = [First],
+        });
+        var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
+        var output = await _server.GetOutputAsync(invocation.Id, done.Tasks[0].Id);
+        var everything = await _server.Api.GetStringAsync($"/api/v1/invocations/{invocation.Id}");
+
+        var masked = new string('*', secret.Length);
+        Assert.Equal($"token={masked}\n{masked}\n{secret.Length}\n", output.Text);
+        Assert.DoesNotContain(secret, everything);
+        Assert.Contains("{{token}}", done.Invocation.Content);
+        Assert.Contains("******", done.Invocation.ParametersJson);
+    }
+
     private static int MaxOverlap(IEnumerable<InvocationTaskRecord> tasks)
     {
         var edges = tasks.SelectMany(t => new[] { (At: t.StartedAt!.Value, Delta: 1), (At: t.FinishedAt!.Value, Delta: -1) })

@@ -40,7 +40,7 @@ public sealed partial class CommandDialog
         _workingDirectory = Source.WorkingDirectory ?? "";
         _timeout = Source.TimeoutSeconds;
         _parameters.AddRange(CommandParameter.Parse(Source.ParametersJson)
-            .Select(p => new EditableParameter { Name = p.Name, DefaultValue = p.DefaultValue, Description = p.Description }));
+            .Select(p => new EditableParameter { Name = p.Name, DefaultValue = p.DefaultValue, Description = p.Description, Secret = p.Secret }));
     }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
@@ -68,7 +68,7 @@ public sealed partial class CommandDialog
             Content = _content,
             WorkingDirectory = _workingDirectory,
             TimeoutSeconds = _timeout,
-            Parameters = _parameters.Select(p => new CommandParameter(p.Name.Trim(), p.DefaultValue, p.Description)).ToList(),
+            Parameters = _parameters.Select(p => new CommandParameter(p.Name.Trim(), p.DefaultValue, p.Description, p.Secret)).ToList(),
         };
         var (command, errors) = Source is null || IsClone
             ? await Service.CreateAsync(request, CancellationToken.None)
@@ -86,5 +86,6 @@ public sealed partial class CommandDialog
         public string Name { get; set; } = "";
         public string? DefaultValue { get; set; }
         public string? Description { get; set; }
+        public bool Secret { get; set; }
     }
 }

@@ -66,8 +66,9 @@ public sealed partial class InstanceDetailsPage : IDisposable
             ? null
             : InstanceView.From(record, Time.GetUtcNow(), AgentApi.Value.OfflineAfterSeconds);
         _tasks = _instance is null ? [] : await Records.RecentTasksAsync(Id, 50, CancellationToken.None);
-        if (_instance is not null && _crumbs.Count == 1)
+        if (_instance is not null)
         {
+            _crumbs.RemoveRange(1, _crumbs.Count - 1);
             _crumbs.Add(new BreadcrumbItem(_instance.Name, null, disabled: true));
         }
     }
@@ -81,7 +82,12 @@ public sealed partial class InstanceDetailsPage : IDisposable
             return;
         }
 
-        await Instances.SetTagsAsync(Id, JsonSerializer.Serialize(tags), CancellationToken.None);
+        if (!await Instances.SetTagsAsync(Id, JsonSerializer.Serialize(tags), CancellationToken.None))
+        {
+            _tagsError = "The instance was deregistered; its tags can no longer change.";
+            return;
+        }
+
         Notifier.Publish(new InstanceChanged(Id));
         Snackbar.Add("Tags saved.", Severity.Success);
     }

@@ -36,11 +36,17 @@ public sealed partial class InvocationPage : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (_invocation is not null && _invocation.Id != Id)
+        {
+            _expanded.Clear();
+        }
+
         _instanceNames = (await Instances.ListAsync(CancellationToken.None)).ToDictionary(i => i.Id, i => i.Name);
         await LoadAsync();
         _loading = false;
-        if (_invocation is not null && _crumbs.Count == 1)
+        if (_invocation is not null)
         {
+            _crumbs.RemoveRange(1, _crumbs.Count - 1);
             _crumbs.Add(new BreadcrumbItem(_invocation.Id, null, disabled: true));
         }
 

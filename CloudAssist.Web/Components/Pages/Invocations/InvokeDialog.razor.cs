@@ -98,6 +98,8 @@ public sealed partial class InvokeDialog
     private string ValueOf(string name) =>
         _values.TryGetValue(name, out var value) ? value : _declared.FirstOrDefault(p => p.Name == name)?.DefaultValue ?? "";
 
+    private bool IsSecret(string name) => _declared.Any(p => p.Name == name && p.Secret);
+
     private string? DescriptionOf(string name) => _declared.FirstOrDefault(p => p.Name == name)?.Description;
 
     private string OfflineReason(InstanceView instance) =>
@@ -131,7 +133,10 @@ public sealed partial class InvokeDialog
             Content = Command is null ? _content : null,
             CommandType = Command is null ? _type : null,
             TimeoutSeconds = _timeout,
-            Parameters = ParameterNames.ToDictionary(n => n, ValueOf),
+            // Only what was typed or has a declared default: a blank field must meet the server's "give a value".
+            Parameters = ParameterNames
+                .Where(n => _values.ContainsKey(n) || _declared.Any(p => p.Name == n && p.DefaultValue is not null))
+                .ToDictionary(n => n, ValueOf),
             InstanceIds = _selected.Select(i => i.Id).ToList(),
             RunAs = string.IsNullOrWhiteSpace(_runAs) ? null : _runAs.Trim(),
             MaxConcurrency = string.IsNullOrWhiteSpace(_maxConcurrency) ? null : _maxConcurrency.Trim(),

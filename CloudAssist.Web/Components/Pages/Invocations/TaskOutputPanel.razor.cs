@@ -13,6 +13,7 @@ public sealed partial class TaskOutputPanel : IDisposable
 {
     private ElementReference _panel;
     private string _text = "";
+    private IReadOnlyList<OutputSegment> _segments = [];
     private long _totalBytes;
     private long _droppedBytes;
     private IDisposable? _subscription;
@@ -84,7 +85,7 @@ public sealed partial class TaskOutputPanel : IDisposable
         if (await Output.ReadAsync(TaskId, CancellationToken.None) is { } stored)
         {
             var view = TaskOutputView.From(TaskId, stored);
-            (_text, _totalBytes, _droppedBytes) = (view.Text, view.TotalBytes, view.DroppedBytes);
+            (_text, _segments, _totalBytes, _droppedBytes) = (view.Text, view.Segments, view.TotalBytes, view.DroppedBytes);
         }
     }
 
