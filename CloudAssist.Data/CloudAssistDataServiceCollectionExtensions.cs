@@ -30,6 +30,8 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<InvocationRepository>();
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<OutputRepository>();
+        services.AddSingleton<ScheduleRepository>();
+        services.AddSingleton<ScheduleRunRepository>();
         return services;
     }
 }

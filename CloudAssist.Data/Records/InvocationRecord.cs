@@ -47,4 +47,7 @@ public sealed record InvocationRecord
 
     /// <summary>When its last task finished.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The schedule that fired it; null when it was not fired by one.</summary>
+    public string? ScheduleId { get; init; }
 }

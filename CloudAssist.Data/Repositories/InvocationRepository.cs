@@ -10,7 +10,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
     internal const string InvocationColumns = """
         id, command_id, command_name, command_type, content, working_directory, timeout_seconds,
         parameters_json, trigger_kind, created_by, created_at, status, task_count, stop_requested_at,
-        finished_at
+        finished_at, schedule_id
         """;
 
     internal const string TaskColumns = """
@@ -32,7 +32,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             INSERT INTO invocations ({InvocationColumns})
             VALUES (@Id, @CommandId, @CommandName, @CommandType, @Content, @WorkingDirectory, @TimeoutSeconds,
                     @ParametersJson, @TriggerKind, @CreatedBy, @CreatedAt, @Status, @TaskCount,
-                    @StopRequestedAt, @FinishedAt)
+                    @StopRequestedAt, @FinishedAt, @ScheduleId)
             """,
             new
             {
@@ -40,7 +40,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
                 invocation.Content, invocation.WorkingDirectory, invocation.TimeoutSeconds,
                 invocation.ParametersJson, invocation.TriggerKind, invocation.CreatedBy, invocation.CreatedAt,
                 Status = invocation.Status.ToString(), invocation.TaskCount, invocation.StopRequestedAt,
-                invocation.FinishedAt,
+                invocation.FinishedAt, invocation.ScheduleId,
             },
             transaction,
             cancellationToken: cancellationToken));
