@@ -7,6 +7,7 @@ builder.AddCloudAssistLogging();
 builder.AddCloudAssistStore();
 builder.AddCloudAssistErrors();
 builder.AddCloudAssistServices();
+builder.AddCloudAssistSchedules();
 builder.AddCloudAssistConsole();
 builder.AddLocalAgent();
 

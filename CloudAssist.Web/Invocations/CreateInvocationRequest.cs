@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CloudAssist.Web.Invocations;
 
 /// <summary>Run a saved command (<see cref="CommandId"/>) or ad hoc content on instances.</summary>
@@ -23,4 +25,8 @@ public sealed record CreateInvocationRequest
 
     /// <summary>The instances to run on: 1 to 1000 ids.</summary>
     public IReadOnlyList<string> InstanceIds { get; init; } = [];
+
+    /// <summary>The schedule firing this invocation; set by the scheduler, never read from a request body.</summary>
+    [JsonIgnore]
+    public string? ScheduleId { get; init; }
 }

@@ -53,6 +53,7 @@ public sealed partial class InvocationService(
             CreatedAt = now,
             Status = InvocationStatus.Pending,
             TaskCount = targets.Count,
+            ScheduleId = request.ScheduleId,
         };
         var tasks = targets.Select(instanceId => new InvocationTaskRecord
         {
