@@ -70,7 +70,8 @@ public sealed partial class CronRule
         if (rule.NextWall(new DateTime(2000, 1, 1), new DateTime(2100, 1, 1)) is null)
         {
             rule = null;
-            error = "This expression matches no date at all (such as 31 February); check the day-of-month and month fields.";
+            error = "This expression matches no date at all (such as 31 February); "
+                    + "check the day-of-month and month fields.";
             return false;
         }
 

@@ -56,7 +56,8 @@ public sealed partial class ScheduleFiring(
         else
         {
             var trigger = rebootedInstanceId is null ? ScheduleTrigger : RebootTrigger;
-            var (invocation, errors) = await invocations.CreateAsync(Request(schedule, free), schedule.CreatedBy, trigger, ct);
+            var (invocation, errors) = await invocations.CreateAsync(
+                Request(schedule, free), schedule.CreatedBy, trigger, ct);
             run = invocation is null
                 ? run with
                 {
@@ -64,7 +65,12 @@ public sealed partial class ScheduleFiring(
                     Detail = ("The invocation could not be created: "
                         + string.Join(" ", errors.SelectMany(e => e.Value)) + " " + note).Trim(),
                 }
-                : run with { Outcome = ScheduleRunOutcome.Fired, InvocationId = invocation.Id, Detail = (skippedNote + note).Trim() };
+                : run with
+                {
+                    Outcome = ScheduleRunOutcome.Fired,
+                    InvocationId = invocation.Id,
+                    Detail = (skippedNote + note).Trim(),
+                };
         }
 
         run = run with { RecordedAt = time.GetUtcNow() };
@@ -112,6 +118,13 @@ public sealed partial class ScheduleFiring(
         ScheduleId = schedule.Id,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {ScheduleId} run due at {DueAt:O}: {Outcome}, invocation {InvocationId}")]
-    private static partial void LogRun(ILogger logger, string scheduleId, ScheduleRunOutcome outcome, string invocationId, DateTimeOffset dueAt);
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Schedule {ScheduleId} run due at {DueAt:O}: {Outcome}, invocation {InvocationId}")]
+    private static partial void LogRun(
+        ILogger logger,
+        string scheduleId,
+        ScheduleRunOutcome outcome,
+        string invocationId,
+        DateTimeOffset dueAt);
 }

@@ -137,7 +137,9 @@ public sealed class ScheduleRule
                 break;
             }
 
-            var instants = _cron.EveryHour ? WallClock.AllInstants(Zone, candidate) : [WallClock.FirstInstant(Zone, candidate)];
+            var instants = _cron.EveryHour
+                ? WallClock.AllInstants(Zone, candidate)
+                : [WallClock.FirstInstant(Zone, candidate)];
             foreach (var instant in instants.Where(t => t > after && (best is null || t < best)))
             {
                 best = instant;

@@ -172,7 +172,10 @@ public sealed partial class ScheduleService(
         }, errors);
     }
 
-    private async Task<string> ValidateCommandAsync(SaveScheduleRequest request, Dictionary<string, string[]> errors, CancellationToken ct)
+    private async Task<string> ValidateCommandAsync(
+        SaveScheduleRequest request,
+        Dictionary<string, string[]> errors,
+        CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(request.CommandId))
         {

@@ -23,6 +23,7 @@ public sealed partial class Scheduler(
     private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _sleepingUntilMs;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,10 +43,17 @@ public sealed partial class Scheduler(
 
             if (sleep > TimeSpan.Zero)
             {
-                await Task.WhenAny(woken, Task.Delay(sleep, time, stoppingToken));
+                var delay = Task.Delay(sleep, time, stoppingToken);
+                Interlocked.Exchange(ref _sleepingUntilMs, (time.GetUtcNow() + sleep).ToUnixTimeMilliseconds());
+                await Task.WhenAny(woken, delay);
+                Interlocked.Exchange(ref _sleepingUntilMs, 0);
             }
         }
     }
+
+    /// <summary>When the loop's current sleep ends, or null while it is awake; for diagnostics and tests.</summary>
+    public DateTimeOffset? SleepingUntil =>
+        Interlocked.Read(ref _sleepingUntilMs) is var ms and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     /// <summary>
     /// Makes every run due by now; public so tests can drive the scheduler on a fake clock.
@@ -112,14 +120,18 @@ public sealed partial class Scheduler(
                 folded++;
             }
 
-            var note = folded == 0 ? "" : $"{folded} earlier runs due while the server was down were folded into this one.";
-            await firing.FireAsync(schedule, ScheduleView.TargetsOf(schedule), fire, null, Advance(rule, due, fire, now), note, ct);
+            var note = folded == 0
+                ? ""
+                : $"{folded} earlier runs due while the server was down were folded into this one.";
+            var targets = ScheduleView.TargetsOf(schedule);
+            await firing.FireAsync(schedule, targets, fire, null, Advance(rule, due, fire, now), note, ct);
         }
 
         if (missed > 0)
         {
             var advance = firstInGrace is { } f2 && f2 <= now ? null : Advance(rule, due, lastMissed, now);
-            await firing.RecordAsync(schedule, ScheduleRunOutcome.Missed, due, null, MissedDetail(missed, due, lastMissed), advance, ct);
+            var detail = MissedDetail(missed, due, lastMissed);
+            await firing.RecordAsync(schedule, ScheduleRunOutcome.Missed, due, null, detail, advance, ct);
         }
     }
 

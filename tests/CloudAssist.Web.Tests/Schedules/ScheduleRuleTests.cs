@@ -91,6 +91,17 @@ public sealed class ScheduleRuleTests
     }
 
     [Fact]
+    public void Next_DayOfMonthAndDayOfWeekBothRestricted_BothMustMatch()
+    {
+        var sut = Rule(new ScheduleSpec(ScheduleKind.Cron, "0 0 13 * 5", "UTC", null));
+
+        var next = sut.Next(Now);
+
+        Assert.Equal(new DateTimeOffset(2026, 2, 13, 0, 0, 0, TimeSpan.Zero), next);
+        Assert.Equal(DayOfWeek.Friday, next!.Value.DayOfWeek);
+    }
+
+    [Fact]
     public void Next_OnceInZone_ThatInstantThenNothing()
     {
         var sut = Rule(new ScheduleSpec(ScheduleKind.Once, "2026-02-01T08:15", "Asia/Tokyo", null));
