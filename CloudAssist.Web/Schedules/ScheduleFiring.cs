@@ -12,6 +12,7 @@ namespace CloudAssist.Web.Schedules;
 /// </summary>
 public sealed partial class ScheduleFiring(
     InvocationService invocations,
+    InstanceRepository instances,
     ScheduleRunRepository runs,
     ConsoleNotifier notifier,
     TimeProvider time,
@@ -25,22 +26,31 @@ public sealed partial class ScheduleFiring(
 
     /// <summary>Fires the run due at <paramref name="dueAt"/> on <paramref name="targets"/> and records it.</summary>
     /// <param name="rebootedInstanceId">For a reboot run, the instance that rebooted.</param>
-    /// <param name="advance">How to move the schedule on; null to leave its next run alone.</param>
+    /// <param name="advance">
+    /// How to move the schedule on, given the time the run is recorded (never before its invocation
+    /// was created, so the next run always lies after it); null to leave the next run alone.
+    /// </param>
     /// <param name="note">A sentence added to the run's detail, or empty.</param>
     public async Task<ScheduleRunRecord> FireAsync(
         ScheduleRecord schedule,
         IReadOnlyList<string> targets,
         DateTimeOffset dueAt,
         string? rebootedInstanceId,
-        ScheduleAdvance? advance,
+        Func<DateTimeOffset, ScheduleAdvance>? advance,
         string note,
         CancellationToken ct)
     {
+        var registered = (await instances.ListAsync(ct)).Select(i => i.Id).ToHashSet();
+        var gone = targets.Where(id => !registered.Contains(id)).ToList();
         var busy = await runs.ListBusyInstancesAsync(schedule.Id, targets, ct);
-        var free = targets.Except(busy).ToList();
+        var free = targets.Except(busy).Except(gone).ToList();
         var skippedNote = busy.Count == 0
             ? ""
             : $"Skipped on {string.Join(", ", busy)}: the previous run there is still going. ";
+        if (gone.Count > 0)
+        {
+            skippedNote += $"Not run on {string.Join(", ", gone)}: deregistered or unknown. ";
+        }
         var run = new ScheduleRunRecord
         {
             Id = Ids.New("run"),
@@ -51,7 +61,8 @@ public sealed partial class ScheduleFiring(
 
         if (free.Count == 0)
         {
-            run = run with { Outcome = ScheduleRunOutcome.Skipped, Detail = (skippedNote + note).Trim() };
+            var outcome = busy.Count > 0 ? ScheduleRunOutcome.Skipped : ScheduleRunOutcome.Failed;
+            run = run with { Outcome = outcome, Detail = (skippedNote + note).Trim() };
         }
         else
         {
@@ -74,7 +85,7 @@ public sealed partial class ScheduleFiring(
         }
 
         run = run with { RecordedAt = time.GetUtcNow() };
-        await runs.RecordAsync(run, advance, ct);
+        await runs.RecordAsync(run, advance?.Invoke(run.RecordedAt), ct);
         LogRun(logger, schedule.Id, run.Outcome, run.InvocationId ?? "-", dueAt);
         notifier.Publish(new ScheduleChanged(schedule.Id));
         return run;

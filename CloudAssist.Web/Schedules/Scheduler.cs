@@ -124,7 +124,7 @@ public sealed partial class Scheduler(
                 ? ""
                 : $"{folded} earlier runs due while the server was down were folded into this one.";
             var targets = ScheduleView.TargetsOf(schedule);
-            await firing.FireAsync(schedule, targets, fire, null, Advance(rule, due, fire, now), note, ct);
+            await firing.FireAsync(schedule, targets, fire, null, at => Advance(rule, due, fire, at), note, ct);
         }
 
         if (missed > 0)
@@ -135,9 +135,13 @@ public sealed partial class Scheduler(
         }
     }
 
-    private ScheduleAdvance Advance(ScheduleRule rule, DateTimeOffset expected, DateTimeOffset lastDue, DateTimeOffset now)
+    private static ScheduleAdvance Advance(
+        ScheduleRule rule,
+        DateTimeOffset expected,
+        DateTimeOffset lastDue,
+        DateTimeOffset after)
     {
-        var next = rule.Next(now, lastDue);
+        var next = rule.Next(after, lastDue);
         return new ScheduleAdvance(expected, next, next is not null);
     }
 

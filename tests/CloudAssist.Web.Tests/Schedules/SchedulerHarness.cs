@@ -43,7 +43,8 @@ public sealed class SchedulerHarness : IAsyncDisposable
         Service = new ScheduleService(
             Schedules, new CommandRepository(connections), Instances, Wakeup, _notifier, Time,
             NullLogger<ScheduleService>.Instance);
-        Firing = new ScheduleFiring(_invocationService, Runs, _notifier, Time, NullLogger<ScheduleFiring>.Instance);
+        Firing = new ScheduleFiring(
+            _invocationService, Instances, Runs, _notifier, Time, NullLogger<ScheduleFiring>.Instance);
         Reboots = new RebootDispatcher(Schedules, Runs, Firing, Time, NullLogger<RebootDispatcher>.Instance);
     }
 

@@ -264,6 +264,23 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task TickAsync_OneTargetDeregistered_RunsOnTheOthersAndSaysSo()
+    {
+        await using var harness = await SchedulerHarness.CreateAsync(Start, instances: 2);
+        var schedule = await harness.ScheduleAsync(Rate(1, RateUnit.Minutes));
+        await harness.Instances.DeregisterAsync(harness.InstanceIds[0], Start, CancellationToken.None);
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+
+        await harness.NewScheduler().TickAsync(CancellationToken.None);
+
+        var run = Assert.Single(await harness.RunsOfAsync(schedule.Id));
+        Assert.Equal(ScheduleRunOutcome.Fired, run.Outcome);
+        Assert.Contains($"Not run on {harness.InstanceIds[0]}: deregistered", run.Detail, StringComparison.Ordinal);
+        var task = Assert.Single(await harness.Invocations.ListTasksAsync(run.InvocationId!, CancellationToken.None));
+        Assert.Equal(harness.InstanceIds[1], task.InstanceId);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_DueTimeReached_FiresWithinASecondOfIt()
     {
         await using var harness = await SchedulerHarness.CreateAsync(Start);
