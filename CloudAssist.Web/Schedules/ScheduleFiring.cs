@@ -91,7 +91,7 @@ public sealed partial class ScheduleFiring(
         return run;
     }
 
-    /// <summary>Records a run that was not made (missed while the server was down), moving the schedule on.</summary>
+    /// <summary>Records a run without firing it (missed runs; one fired just before a crash).</summary>
     public async Task<ScheduleRunRecord> RecordAsync(
         ScheduleRecord schedule,
         ScheduleRunOutcome outcome,
