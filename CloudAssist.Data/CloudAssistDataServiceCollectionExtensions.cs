@@ -31,6 +31,8 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<OutputRepository>();
         services.AddSingleton<ExecutionRecordQueries>();
+        services.AddSingleton<ScheduleRepository>();
+        services.AddSingleton<ScheduleRunRepository>();
         return services;
     }
 }

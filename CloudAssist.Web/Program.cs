@@ -8,6 +8,7 @@ builder.AddCloudAssistStore();
 builder.AddCloudAssistErrors();
 builder.AddCloudAssistOpenApi();
 builder.AddCloudAssistServices();
+builder.AddCloudAssistSchedules();
 builder.AddCloudAssistConsole();
 builder.AddLocalAgent();
 

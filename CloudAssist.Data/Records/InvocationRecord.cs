@@ -62,4 +62,7 @@ public sealed record InvocationRecord
 
     /// <summary>Extra environment variables for the script, as a JSON object.</summary>
     public string EnvironmentJson { get; init; } = "{}";
+
+    /// <summary>The schedule that fired it; null when it was not fired by one.</summary>
+    public string? ScheduleId { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
     internal const string InvocationColumns = """
         id, command_id, command_name, command_type, content, working_directory, timeout_seconds,
         parameters_json, trigger_kind, created_by, created_at, status, task_count, stop_requested_at,
-        finished_at, max_concurrency, max_errors, target_tags, run_as, environment_json
+        finished_at, max_concurrency, max_errors, target_tags, run_as, environment_json, schedule_id
         """;
 
     internal const string TaskColumns = """
@@ -37,7 +37,8 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             INSERT INTO invocations ({InvocationColumns})
             VALUES (@Id, @CommandId, @CommandName, @CommandType, @Content, @WorkingDirectory, @TimeoutSeconds,
                     @ParametersJson, @TriggerKind, @CreatedBy, @CreatedAt, @Status, @TaskCount,
-                    @StopRequestedAt, @FinishedAt, @MaxConcurrency, @MaxErrors, @TargetTags, @RunAs, @EnvironmentJson)
+                    @StopRequestedAt, @FinishedAt, @MaxConcurrency, @MaxErrors, @TargetTags, @RunAs, @EnvironmentJson,
+                    @ScheduleId)
             """,
             new
             {
@@ -46,7 +47,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
                 invocation.ParametersJson, invocation.TriggerKind, invocation.CreatedBy, invocation.CreatedAt,
                 Status = invocation.Status.ToString(), invocation.TaskCount, invocation.StopRequestedAt,
                 invocation.FinishedAt, invocation.MaxConcurrency, invocation.MaxErrors, invocation.TargetTags,
-                invocation.RunAs, invocation.EnvironmentJson,
+                invocation.RunAs, invocation.EnvironmentJson, invocation.ScheduleId,
             },
             transaction,
             cancellationToken: cancellationToken));

@@ -2,6 +2,7 @@ using CloudAssist.Contracts;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Schedules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public static class AgentPolling
         TaskRepository tasks,
         InstanceSignals signals,
         ConsoleNotifier notifier,
+        RebootDispatcher reboots,
         IOptions<AgentApiOptions> options,
         IHostApplicationLifetime lifetime,
         TimeProvider time)
@@ -42,6 +44,13 @@ public static class AgentPolling
         if (before is not null && (now - before.LastSeenAt).TotalSeconds > settings.OfflineAfterSeconds)
         {
             notifier.Publish(new InstanceChanged(instanceId));
+        }
+
+        if (before?.BootId is { } previousBoot && previousBoot != request.BootId)
+        {
+            // Before looking for work, so the reboot tasks go out in this very poll's answer; not tied to
+            // the request, as the boot id is stored already and an agent hanging up must not lose them.
+            await reboots.DispatchAsync(instanceId, lifetime.ApplicationStopping);
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);

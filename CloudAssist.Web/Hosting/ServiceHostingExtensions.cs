@@ -4,6 +4,7 @@ using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.LocalAgent;
+using CloudAssist.Web.Schedules;
 using Microsoft.Extensions.Options;
 
 namespace CloudAssist.Web.Hosting;
@@ -55,6 +56,7 @@ internal static class ServiceHostingExtensions
         api.MapCommandApi();
         api.MapInstanceApi();
         api.MapInvocationApi();
+        api.MapScheduleApi();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CloudAssist.Web.Invocations;
 
 /// <summary>Run a saved command (<see cref="CommandId"/>) or ad hoc content on instances.</summary>
@@ -44,4 +46,8 @@ public sealed record CreateInvocationRequest
 
     /// <summary>Extra environment variables for the script.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>The schedule firing this invocation; set by the scheduler, never read from a request body.</summary>
+    [JsonIgnore]
+    public string? ScheduleId { get; init; }
 }

@@ -64,6 +64,7 @@ public sealed partial class InvocationService(
             TargetTags = request.Tags is { Count: > 0 } tags ? string.Join(",", tags) : null,
             RunAs = string.IsNullOrWhiteSpace(request.RunAs) ? null : request.RunAs,
             EnvironmentJson = JsonSerializer.Serialize(request.Environment ?? new Dictionary<string, string>()),
+            ScheduleId = request.ScheduleId,
         };
         var tasks = targets.Select(instanceId => new InvocationTaskRecord
         {

@@ -9,6 +9,7 @@ public sealed class AgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private int _disposed;
 
     private AgentProcess(Process process, string stateDirectory)
     {
@@ -40,27 +41,7 @@ public sealed class AgentProcess : IAsyncDisposable
     {
         var code = await server.CreateActivationCodeAsync(1);
         var stateDirectory = Path.Combine(server.DataDirectory, "agent-" + name);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"),
-                     $"--Agent:ServerUrl={server.Url}",
-                     $"--Agent:ActivationCode={code}",
-                     $"--Agent:StateDirectory={stateDirectory}",
-                     $"--Agent:InstanceName={name}",
-                     "--Agent:MaxBackoffSeconds=2",
-                 }.Concat(extraArguments))
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var agent = new AgentProcess(Process.Start(info)!, stateDirectory);
+        var agent = Launch(server, stateDirectory, name, [$"--Agent:ActivationCode={code}", .. extraArguments]);
         var identityPath = Path.Combine(stateDirectory, "identity.json");
         await Eventually.HoldsAsync(() => Task.FromResult(File.Exists(identityPath) || agent._process.HasExited), ok => ok,
             TimeSpan.FromSeconds(30), $"agent {name} to register");
@@ -74,8 +55,49 @@ public sealed class AgentProcess : IAsyncDisposable
         return agent;
     }
 
+    /// <summary>
+    /// Kills this agent and starts another on the same state directory, so the same instance comes
+    /// back, as after a reboot; pass <c>--Agent:BootId=...</c> to make it look like one.
+    /// </summary>
+    public async Task<AgentProcess> RestartAsync(CloudAssistServer server, string name, params string[] extraArguments)
+    {
+        await DisposeAsync();
+        var agent = Launch(server, StateDirectory, name, extraArguments);
+        agent.InstanceId = InstanceId;
+        return agent;
+    }
+
+    private static AgentProcess Launch(CloudAssistServer server, string stateDirectory, string name, string[] extraArguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"),
+                     $"--Agent:ServerUrl={server.Url}",
+                     $"--Agent:StateDirectory={stateDirectory}",
+                     $"--Agent:InstanceName={name}",
+                     "--Agent:MaxBackoffSeconds=2",
+                 }.Concat(extraArguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new AgentProcess(Process.Start(info)!, stateDirectory);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -59,10 +59,13 @@ public sealed partial class CommandsPage
 
     private async Task DeleteAsync(CommandRecord command)
     {
-        // TODO(#4): say whether the command has schedules once schedules exist.
+        var schedules = (await Schedules.ListAsync(10_000, 0, CancellationToken.None)).Count(s => s.CommandId == command.Id);
+        var scheduleNote = schedules == 0
+            ? "It has no schedules."
+            : $"It has {schedules} schedule(s), which will fail to fire until they are edited or deleted.";
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Delete command",
-            $"Delete “{command.Name}”? Execution records keep their own copy of the script.",
+            $"Delete “{command.Name}”? {scheduleNote} Execution records keep their own copy of the script.",
             yesText: "Delete",
             cancelText: "Cancel");
         if (confirmed != true)
