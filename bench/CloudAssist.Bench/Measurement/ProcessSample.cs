@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace CloudAssist.Bench.Measurement;
+
+/// <summary>One reading of a process's CPU time and memory from /proc.</summary>
+/// <param name="CpuTime">User plus system time the process has used since it started.</param>
+/// <param name="ResidentBytes">VmRSS: memory resident now.</param>
+/// <param name="PeakResidentBytes">VmHWM: the most that was ever resident.</param>
+/// <param name="Threads">Threads in the process.</param>
+public sealed record ProcessSample(TimeSpan CpuTime, long ResidentBytes, long PeakResidentBytes, int Threads)
+{
+    // USER_HZ, the unit of /proc/<pid>/stat times, is 100 on every Linux architecture .NET runs on.
+    private const double TicksPerSecond = 100;
+
+    public static ProcessSample Read(int pid)
+    {
+        // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        return new ProcessSample(
+            TimeSpan.FromSeconds(ticks / TicksPerSecond),
+            Kilobytes(status, "VmRSS:") * 1024,
+            Kilobytes(status, "VmHWM:") * 1024,
+            (int)Kilobytes(status, "Threads:"));
+    }
+
+    private static long Kilobytes(string[] status, string key)
+    {
+        var line = status.First(l => l.StartsWith(key, StringComparison.Ordinal));
+        return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
