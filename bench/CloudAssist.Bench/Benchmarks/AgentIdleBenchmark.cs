@@ -25,6 +25,8 @@ public static class AgentIdleBenchmark
             .Add("machine", Figures.Machine())
             .Add("agent process", "dotnet CloudAssist.Agent.dll (framework-dependent build)")
             .Add("resident memory", $"avg {Figures.MiB(watch.AverageResidentBytes)}, max {Figures.MiB(watch.MaxResidentBytes)}")
+            .Add("resident at end", $"{Figures.MiB(watch.Last.ResidentBytes)}: own (RssAnon) {Figures.MiB(watch.Last.AnonymousBytes)}, "
+                + $"mapped files (RssFile) {Figures.MiB(watch.Last.FileBytes)}")
             .Add("peak resident (VmHWM)", Figures.MiB(watch.Last.PeakResidentBytes) + " (includes start-up and registration)")
             .Add("CPU", $"{watch.CpuPercentOfOneCore:F2}% of one core ({(watch.Last.CpuTime.TotalSeconds):F2} s in all since start)")
             .Add("threads", watch.Last.Threads.ToString(CultureInfo.InvariantCulture));

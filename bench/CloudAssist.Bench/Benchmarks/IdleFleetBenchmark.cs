@@ -46,6 +46,8 @@ public static class IdleFleetBenchmark
             .Add("polls held at the end", fleet.Counters.PollsInFlight.ToString(CultureInfo.InvariantCulture))
             .Add("server CPU", $"{watch.CpuPercentOfOneCore:F1}% of one core")
             .Add("server resident memory", $"avg {Figures.MiB(watch.AverageResidentBytes)}, max {Figures.MiB(watch.MaxResidentBytes)}")
+            .Add("server resident at end", $"{Figures.MiB(watch.Last.ResidentBytes)}: own (RssAnon) {Figures.MiB(watch.Last.AnonymousBytes)}, "
+                + $"mapped files (RssFile) {Figures.MiB(watch.Last.FileBytes)}")
             .Add("server peak resident (VmHWM)", $"{Figures.MiB(watch.Last.PeakResidentBytes)} (includes registration)")
             .Add("server resident after registration", Figures.MiB(afterRegistration.ResidentBytes))
             .Add("server threads", watch.Last.Threads.ToString(CultureInfo.InvariantCulture))

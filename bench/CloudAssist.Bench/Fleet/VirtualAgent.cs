@@ -135,10 +135,9 @@ public sealed class VirtualAgent(
 
     private Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path)
-        {
-            Content = JsonContent.Create(body, body.GetType(), options: BenchJson.Options),
-        };
+        var json = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BenchJson.Options));
+        json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = json };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.Credential);
         return http.SendAsync(request, cancellationToken);
     }

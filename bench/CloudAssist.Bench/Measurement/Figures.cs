@@ -24,7 +24,12 @@ public sealed class Figures(string title)
         {
             writer.WriteLine($"{name.PadRight(width)} : {value}");
         }
+
+        writer.WriteLine($"{"load average at end".PadRight(width)} : {LoadAverage()} (1, 5, 15 min; other work shares the machine)");
     }
+
+    /// <summary>The kernel's run-queue averages: above the core count, everything measured waited for CPU.</summary>
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     public static string MiB(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MiB";
 

@@ -7,7 +7,15 @@ namespace CloudAssist.Bench.Measurement;
 /// <param name="ResidentBytes">VmRSS: memory resident now.</param>
 /// <param name="PeakResidentBytes">VmHWM: the most that was ever resident.</param>
 /// <param name="Threads">Threads in the process.</param>
-public sealed record ProcessSample(TimeSpan CpuTime, long ResidentBytes, long PeakResidentBytes, int Threads)
+/// <param name="AnonymousBytes">RssAnon: the resident part that is the process's own (heaps, stacks).</param>
+/// <param name="FileBytes">RssFile: the resident part mapped from files (the runtime's and app's binaries), shared.</param>
+public sealed record ProcessSample(
+    TimeSpan CpuTime,
+    long ResidentBytes,
+    long PeakResidentBytes,
+    int Threads,
+    long AnonymousBytes,
+    long FileBytes)
 {
     // USER_HZ, the unit of /proc/<pid>/stat times, is 100 on every Linux architecture .NET runs on.
     private const double TicksPerSecond = 100;
@@ -23,7 +31,9 @@ public sealed record ProcessSample(TimeSpan CpuTime, long ResidentBytes, long Pe
             TimeSpan.FromSeconds(ticks / TicksPerSecond),
             Kilobytes(status, "VmRSS:") * 1024,
             Kilobytes(status, "VmHWM:") * 1024,
-            (int)Kilobytes(status, "Threads:"));
+            (int)Kilobytes(status, "Threads:"),
+            Kilobytes(status, "RssAnon:") * 1024,
+            Kilobytes(status, "RssFile:") * 1024);
     }
 
     private static long Kilobytes(string[] status, string key)
