@@ -38,7 +38,8 @@ public sealed record ProcessSample(
 
     private static long Kilobytes(string[] status, string key)
     {
-        var line = status.First(l => l.StartsWith(key, StringComparison.Ordinal));
-        return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        // A line can be missing, e.g. VmRSS of a process that is exiting; count it as zero.
+        var line = status.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 }
