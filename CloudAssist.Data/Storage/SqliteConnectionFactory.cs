@@ -3,22 +3,16 @@ using Microsoft.Data.Sqlite;
 
 namespace CloudAssist.Data.Storage;
 
-/// <summary>
-/// Opens pooled connections to one SQLite file, with a busy timeout on each. Their
-/// transactions run one at a time, queued in process (see <see cref="GatedSqliteConnection"/>).
-/// </summary>
+/// <summary>Opens pooled connections to one SQLite file, with a busy timeout on each.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly string _pragmas;
-    private readonly SemaphoreSlim _transactionGate = new(1, 1);
-    private readonly TimeSpan _busyTimeout;
 
     /// <summary>Creates a factory for the file at <paramref name="path"/>.</summary>
     public SqliteConnectionFactory(string path, int busyTimeoutMilliseconds)
     {
         FilePath = System.IO.Path.GetFullPath(path);
-        _busyTimeout = TimeSpan.FromMilliseconds(busyTimeoutMilliseconds);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -36,7 +30,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     /// <inheritdoc />
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new GatedSqliteConnection(_connectionString, _transactionGate, _busyTimeout);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
