@@ -35,7 +35,14 @@ public static class IdleFleetBenchmark
         var polls = fleet.Counters.Polls;
         var selfBefore = ProcessSample.Read(Environment.ProcessId).CpuTime;
         var watch = new ProcessWatch(server.ProcessId);
-        await watch.WatchAsync(window, TimeSpan.FromSeconds(5), cancellationToken);
+        try
+        {
+            await watch.WatchAsync(window, TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The server stopped during the measurement: {server.Describe()}");
+        }
         var selfCpu = ProcessSample.Read(Environment.ProcessId).CpuTime - selfBefore;
         var answered = fleet.Counters.Polls - polls;
 

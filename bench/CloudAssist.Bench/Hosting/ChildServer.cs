@@ -102,6 +102,10 @@ public sealed partial class ChildServer : IBenchServer
         }
     }
 
+    /// <summary>Whether the server has exited, with its exit code and last log lines if so.</summary>
+    public string Describe() =>
+        _process.HasExited ? $"exited with code {_process.ExitCode}; its last lines:\n{LastLines()}" : "running";
+
     private string LastLines()
     {
         lock (_lastLines)
