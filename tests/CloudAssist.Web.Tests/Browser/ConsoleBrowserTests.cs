@@ -35,7 +35,7 @@ public sealed class ConsoleBrowserTests : IClassFixture<BrowserSession>, IAsyncL
 
         await page.GetByTestId("create-command").ClickAsync();
         await page.Field("command-name-input").FillAsync("Ticker");
-        await page.Field("command-content").FillAsync("for i in 1 2 3 4 5; do echo tick $i; sleep 1; done");
+        await page.Field("command-content").FillAsync("for i in $(seq 1 10); do echo tick $i; sleep 1; done");
         await page.GetByTestId("save-command").ClickAsync();
         await Expect(page.GetByTestId("command-name")).ToHaveTextAsync("Ticker");
         await page.ScreenshotAsync("commands");
@@ -45,6 +45,10 @@ public sealed class ConsoleBrowserTests : IClassFixture<BrowserSession>, IAsyncL
             .Locator("input[type=checkbox]").CheckAsync();
         await page.GetByTestId("invoke-run").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/invocations/inv-"));
+
+        // Expand the row once it shows Running: the page re-renders at each status change, and a
+        // click that lands on a row being replaced is not delivered.
+        await Expect(page.GetByTestId("task-status").First).ToHaveTextAsync("Running");
         await page.GetByTestId("task-instance").First.ClickAsync();
 
         var output = page.GetByTestId("task-output");
@@ -52,10 +56,10 @@ public sealed class ConsoleBrowserTests : IClassFixture<BrowserSession>, IAsyncL
         var whileRunning = await page.GetByTestId("task-status").First.InnerTextAsync();
         var outputThen = await output.InnerTextAsync();
         Assert.Equal("Running", whileRunning.Trim());
-        Assert.DoesNotContain("tick 5", outputThen);
+        Assert.DoesNotContain("tick 10", outputThen);
 
-        await Expect(page.GetByTestId("task-status").First).ToHaveTextAsync("Success");
-        await Expect(output).ToContainTextAsync("tick 5");
+        await Expect(page.GetByTestId("task-status").First).ToHaveTextAsync("Success", new() { Timeout = 30_000 });
+        await Expect(output).ToContainTextAsync("tick 10");
         await Expect(page.GetByTestId("invocation-status")).ToHaveTextAsync("Success");
         await Expect(page.GetByTestId("progress").First).ToHaveAttributeAsync("data-finished", "1");
         await Expect(page.GetByTestId("progress").First).ToContainTextAsync("1 / 1");
