@@ -9,6 +9,7 @@ namespace CloudAssist.Contracts;
 /// <param name="TimeoutSeconds">After this long the agent kills the script and reports Timeout.</param>
 /// <param name="RunAs">The user to run the script as; null runs it as the agent's own user.</param>
 /// <param name="Environment">Extra environment variables for the script.</param>
+/// <param name="File">For command type <c>file</c>: the file to write instead of running <paramref name="Content"/>.</param>
 public sealed record TaskAssignment(
     string TaskId,
     string InvocationId,
@@ -17,4 +18,5 @@ public sealed record TaskAssignment(
     string? WorkingDirectory,
     int TimeoutSeconds,
     string? RunAs,
-    IReadOnlyDictionary<string, string> Environment);
+    IReadOnlyDictionary<string, string> Environment,
+    FileTransfer? File = null);
