@@ -31,6 +31,7 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<OutputRepository>();
         services.AddSingleton<ExecutionRecordQueries>();
+        services.AddSingleton<FileTransferRepository>();
         return services;
     }
 }
