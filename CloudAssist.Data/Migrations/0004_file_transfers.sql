@@ -13,3 +13,6 @@ CREATE TABLE file_transfers (
     sha256           TEXT    NOT NULL,
     content          BLOB    NULL
 );
+
+-- The sweep that drops the bytes of ended invocations looks only at rows that still hold some.
+CREATE INDEX ix_file_transfers_held ON file_transfers (invocation_id) WHERE content IS NOT NULL;

@@ -71,7 +71,8 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
             """
             UPDATE file_transfers SET content = NULL
             WHERE content IS NOT NULL
-              AND invocation_id IN (SELECT id FROM invocations WHERE finished_at IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM invocations i
+                          WHERE i.id = file_transfers.invocation_id AND i.finished_at IS NOT NULL)
             """,
             cancellationToken: cancellationToken));
     }
