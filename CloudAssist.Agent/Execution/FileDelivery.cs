@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using CloudAssist.Agent.Transport;
 using CloudAssist.Contracts;
@@ -20,10 +21,11 @@ public sealed partial class FileDelivery(Reporter reporter, TimeProvider time, I
     {
         if (!await MayWriteAsync(assignment.TaskId, stop, shutdown))
         {
-            return new ScriptResult(TaskOutcome.Terminated, null, null, "Stopped before the file was written.", time.GetUtcNow());
+            return new ScriptResult(
+                TaskOutcome.Terminated, null, null, "Stopped before the file was written.", time.GetUtcNow());
         }
 
-        var written = FileWriter.Write(file);
+        var written = Write(assignment.TaskId, file);
         if (!written.Succeeded)
         {
             return new ScriptResult(TaskOutcome.Error, null, written.ErrorCode, written.Message, time.GetUtcNow());
@@ -48,6 +50,20 @@ public sealed partial class FileDelivery(Reporter reporter, TimeProvider time, I
         }
     }
 
+    /// <summary>Writes the file; anything unforeseen (no getent, say) still ends the task, as FileWriteFailed.</summary>
+    private FileWriteResult Write(string taskId, FileTransfer file)
+    {
+        try
+        {
+            return FileWriter.Write(file);
+        }
+        catch (Exception ex) when (ex is Win32Exception or IOException or UnauthorizedAccessException)
+        {
+            LogWriteFailed(logger, ex, taskId);
+            return FileWriteResult.Failed(ErrorCodes.FileWriteFailed, ex.Message);
+        }
+    }
+
     private static void AppendOutput(TaskJournal journal, string text)
     {
         using var output = new FileStream(journal.OutputPath, new FileStreamOptions
@@ -59,6 +75,10 @@ public sealed partial class FileDelivery(Reporter reporter, TimeProvider time, I
         output.Write(Encoding.UTF8.GetBytes(text));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The server refused the start of file task {TaskId}, so the file is not written: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The server refused the start of file task {TaskId}, so the file is not written: {Reason}")]
     private static partial void LogStartRefused(ILogger logger, string taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the file of task {TaskId} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string taskId);
 }

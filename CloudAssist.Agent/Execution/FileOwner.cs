@@ -3,12 +3,12 @@ using Microsoft.Win32.SafeHandles;
 
 namespace CloudAssist.Agent.Execution;
 
-/// <summary>Changes the owner of an open file, through its descriptor so the path cannot be swapped meanwhile.</summary>
+/// <summary>Changes the owner of an open file through its descriptor, so the path cannot be swapped meanwhile.</summary>
 internal static partial class FileOwner
 {
     private const uint Unchanged = uint.MaxValue;
 
-    /// <summary>Sets the owner and group; a null id leaves that one as it is. False when the kernel refused (EPERM).</summary>
+    /// <summary>Sets the owner and group; a null id leaves that one as it is. False when the kernel refused.</summary>
     public static bool TrySet(SafeFileHandle file, int? uid, int? gid)
     {
         var added = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CloudAssist.Contracts;
+using static CloudAssist.Agent.Execution.FileWriteResult;
 
 namespace CloudAssist.Agent.Execution;
 
@@ -24,51 +25,52 @@ public static class FileWriter
         var owner = file.Owner is null ? null : UserAccount.Find(file.Owner);
         if (file.Owner is not null && owner is null)
         {
-            return FileWriteResult.Failed(ErrorCodes.AccountNotExists, $"There is no user '{file.Owner}' on this instance.");
+            return Failed(ErrorCodes.AccountNotExists, $"There is no user '{file.Owner}' on this instance.");
         }
 
         var group = file.Group is null ? null : GroupAccount.Find(file.Group);
         if (file.Group is not null && group is null)
         {
-            return FileWriteResult.Failed(ErrorCodes.AccountNotExists, $"There is no group '{file.Group}' on this instance.");
+            return Failed(ErrorCodes.AccountNotExists, $"There is no group '{file.Group}' on this instance.");
         }
 
         var path = Path.Combine(file.TargetDirectory, file.FileName);
         if (Directory.Exists(path))
         {
-            return FileWriteResult.Failed(ErrorCodes.FileExists, $"'{path}' is a directory; a file never replaces one.");
+            return Failed(ErrorCodes.FileExists, $"'{path}' is a directory; a file never replaces one.");
         }
 
         if (!file.Overwrite && Occupied(path))
         {
-            return FileWriteResult.Failed(ErrorCodes.FileExists, $"'{path}' already exists and overwrite is off.");
+            return Failed(ErrorCodes.FileExists, $"'{path}' already exists and overwrite is off.");
         }
 
         var mode = (UnixFileMode)Convert.ToInt32(file.Mode, 8);
         var gid = group?.Gid ?? owner?.Gid;
-        return Place(file, path, mode, owner?.Uid, gid) ?? FileWriteResult.Written(Describe(file, path, owner, group));
+        return Place(file, path, mode, owner?.Uid, gid) ?? Written(Describe(file, path, owner, group));
     }
 
     private static FileWriteResult? Check(FileTransfer file)
     {
         if (file.FileName is "" or "." or ".." || file.FileName.Contains('/') || file.FileName.Contains('\0'))
         {
-            return FileWriteResult.Failed(ErrorCodes.FileWriteFailed, $"'{file.FileName}' is not a file name.");
+            return Failed(ErrorCodes.FileWriteFailed, $"'{file.FileName}' is not a file name.");
         }
 
         if (!Path.IsPathRooted(file.TargetDirectory) || !Directory.Exists(file.TargetDirectory))
         {
-            return FileWriteResult.Failed(ErrorCodes.DirectoryNotExists, $"The target directory '{file.TargetDirectory}' does not exist.");
+            return Failed(ErrorCodes.DirectoryNotExists, $"The target directory '{file.TargetDirectory}' does not exist.");
         }
 
         var octal = file.Mode.Length is 3 or 4 && file.Mode.All(c => c is >= '0' and <= '7');
-        return octal ? null : FileWriteResult.Failed(ErrorCodes.FileWriteFailed, $"'{file.Mode}' is not an octal mode such as 0644.");
+        return octal ? null : Failed(ErrorCodes.FileWriteFailed, $"'{file.Mode}' is not an octal mode such as 0644.");
     }
 
     /// <summary>Writes the temporary file and renames it into place; null when that worked.</summary>
     private static FileWriteResult? Place(FileTransfer file, string path, UnixFileMode mode, int? uid, int? gid)
     {
-        var temporary = Path.Combine(file.TargetDirectory, $".cloudassist-{RandomNumberGenerator.GetHexString(16, lowercase: true)}.tmp");
+        var random = RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var temporary = Path.Combine(file.TargetDirectory, $".cloudassist-{random}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, new FileStreamOptions
@@ -81,8 +83,8 @@ public static class FileWriter
                 stream.Write(file.Content);
                 if ((uid is not null || gid is not null) && !FileOwner.TrySet(stream.SafeFileHandle, uid, gid))
                 {
-                    return FileWriteResult.Failed(ErrorCodes.PermissionDenied,
-                        $"The agent runs as '{Environment.UserName}' and may not give the file to another owner; run it as root.");
+                    return Failed(ErrorCodes.PermissionDenied,
+                        $"The agent runs as '{Environment.UserName}' and may not give the file away; run it as root.");
                 }
 
                 // After the owner: changing the owner clears the set-user-id and set-group-id bits.
@@ -96,19 +98,22 @@ public static class FileWriter
         }
         catch (UnauthorizedAccessException ex)
         {
-            return FileWriteResult.Failed(ErrorCodes.PermissionDenied, ex.Message);
+            return Failed(ErrorCodes.PermissionDenied, ex.Message);
         }
         catch (IOException) when (!file.Overwrite && Occupied(path))
         {
-            return FileWriteResult.Failed(ErrorCodes.FileExists, $"'{path}' appeared while the file was written, and overwrite is off.");
+            return Failed(ErrorCodes.FileExists, $"'{path}' appeared while the file was written, and overwrite is off.");
         }
         catch (IOException ex)
         {
-            return FileWriteResult.Failed(ErrorCodes.FileWriteFailed, ex.Message);
+            return Failed(ErrorCodes.FileWriteFailed, ex.Message);
         }
         finally
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
         }
     }
 

@@ -5,7 +5,7 @@ namespace CloudAssist.Agent.Execution;
 /// <summary>A local group as the name service knows it.</summary>
 public sealed record GroupAccount(string Name, int Gid)
 {
-    /// <summary>The group named <paramref name="nameOrGid"/> (a name or a numeric id), or null when there is none.</summary>
+    /// <summary>The group <paramref name="nameOrGid"/> (a name or a numeric id), or null when there is none.</summary>
     public static GroupAccount? Find(string nameOrGid)
     {
         if (string.IsNullOrWhiteSpace(nameOrGid) || nameOrGid.Contains(':') || nameOrGid.StartsWith('-'))

@@ -29,7 +29,8 @@ public static class FileAssignments
             var content = await files.ReadContentAsync(assignment.InvocationId, cancellationToken);
             attached.Add(file is null || content is null ? assignment : assignment with
             {
-                File = new FileTransfer(file.FileName, file.TargetDirectory, file.Owner, file.Group, file.Mode, file.Overwrite, content),
+                File = new FileTransfer(
+                    file.FileName, file.TargetDirectory, file.Owner, file.Group, file.Mode, file.Overwrite, content),
             });
         }
 

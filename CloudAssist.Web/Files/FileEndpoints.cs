@@ -37,7 +37,9 @@ public static class FileEndpoints
         var file = await files.GetAsync(invocationId, ct);
         return file is null
             ? TypedResults.Problem(
-                title: "Not found", detail: $"No invocation '{invocationId}' sends a file.", statusCode: StatusCodes.Status404NotFound)
+                title: "Not found",
+                detail: $"No invocation '{invocationId}' sends a file.",
+                statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(file);
     }
 }

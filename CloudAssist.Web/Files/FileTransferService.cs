@@ -31,7 +31,8 @@ public sealed partial class FileTransferService(
         SendFileValidator.Validate(request, errors);
         var mode = SendFileValidator.Mode(request.Mode, errors);
         var content = SendFileValidator.Decode(request.ContentBase64, errors);
-        var (targets, maxConcurrency) = await invocations.ResolveRolloutAsync(Rollout(request), errors, cancellationToken);
+        var (targets, maxConcurrency) =
+            await invocations.ResolveRolloutAsync(Rollout(request), errors, cancellationToken);
         if (errors.Count > 0 || mode is null || content is null)
         {
             return (null, errors);
@@ -96,6 +97,13 @@ public sealed partial class FileTransferService(
         MaxErrors = request.MaxErrors,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Invocation {InvocationId} sends {Path} ({SizeBytes} bytes) to {TaskCount} instances, by {CreatedBy}")]
-    private static partial void LogSent(ILogger logger, string invocationId, string path, int sizeBytes, int taskCount, string createdBy);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Invocation {InvocationId} sends {Path} ({SizeBytes} bytes) to {TaskCount} instances, by {CreatedBy}")]
+    private static partial void LogSent(
+        ILogger logger,
+        string invocationId,
+        string path,
+        int sizeBytes,
+        int taskCount,
+        string createdBy);
 }

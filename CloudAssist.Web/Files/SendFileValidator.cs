@@ -18,7 +18,8 @@ public static partial class SendFileValidator
 
         if (length > FileLimits.MaxFileBytes)
         {
-            errors["contentBase64"] = [$"The file is {length} bytes; files are limited to 10 MiB ({FileLimits.MaxFileBytes} bytes)."];
+            errors["contentBase64"] =
+                [$"The file is {length} bytes; files are limited to 10 MiB ({FileLimits.MaxFileBytes} bytes)."];
             return null;
         }
 
@@ -41,7 +42,8 @@ public static partial class SendFileValidator
     public static void Validate(SendFileRequest request, Dictionary<string, string[]> errors)
     {
         var name = request.FileName;
-        if (name is "" or "." or ".." || name.Contains('/') || name.Contains('\0') || Encoding.UTF8.GetByteCount(name) > 255)
+        if (name is "" or "." or ".." || name.Contains('/') || name.Contains('\0')
+            || Encoding.UTF8.GetByteCount(name) > 255)
         {
             errors["fileName"] = ["Give the file's name: at most 255 bytes, without '/', and not '.' or '..'."];
         }
@@ -49,14 +51,16 @@ public static partial class SendFileValidator
         var directory = request.TargetDirectory;
         if (!directory.StartsWith('/') || directory.Contains('\0') || directory.Length > FileLimits.MaxDirectoryChars)
         {
-            errors["targetDirectory"] = ["Give an absolute directory, such as /etc/app; it must already exist on the instances."];
+            errors["targetDirectory"] =
+                ["Give an absolute directory, such as /etc/app; it must already exist on the instances."];
         }
 
         foreach (var (field, value) in new[] { ("owner", request.Owner), ("group", request.Group) })
         {
             if (value is not null && !AccountName().IsMatch(value))
             {
-                errors[field] = [$"'{value}' is not a valid {field} name: 1-32 lowercase letters, digits, '_', '.' or '-'."];
+                errors[field] =
+                    [$"'{value}' is not a valid {field} name: 1-32 lowercase letters, digits, '_', '.' or '-'."];
             }
         }
     }

@@ -20,7 +20,8 @@ public sealed class FileTransferRepositoryTests
 
         Assert.Equal(file, await sut.GetAsync(invocation.Id, CancellationToken.None));
         Assert.Equal(content, await sut.ReadContentAsync(invocation.Id, CancellationToken.None));
-        var stored = await new InvocationRepository(database.Connections).ListTasksAsync(invocation.Id, CancellationToken.None);
+        var invocations = new InvocationRepository(database.Connections);
+        var stored = await invocations.ListTasksAsync(invocation.Id, CancellationToken.None);
         Assert.Equal(3, stored.Count);
         await using var connection = await database.Connections.OpenAsync(CancellationToken.None);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM file_transfers"));

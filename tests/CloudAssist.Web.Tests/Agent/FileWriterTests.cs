@@ -24,7 +24,8 @@ public sealed class FileWriterTests : IDisposable
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal($"wrote {path} (10 bytes, mode 0640)", result.Message);
         Assert.Equal("key=value\n", File.ReadAllText(path));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead,
+            File.GetUnixFileMode(path));
         Assert.Equal(["app.conf"], Directory.GetFileSystemEntries(_directory).Select(Path.GetFileName));
     }
 
@@ -67,7 +68,9 @@ public sealed class FileWriterTests : IDisposable
     [Fact]
     public void Write_MissingDirectory_DirectoryNotExists()
     {
-        var result = FileWriter.Write(Transfer("a.txt", "x") with { TargetDirectory = Path.Combine(_directory, "missing") });
+        var missing = Path.Combine(_directory, "missing");
+
+        var result = FileWriter.Write(Transfer("a.txt", "x") with { TargetDirectory = missing });
 
         Assert.Equal(ErrorCodes.DirectoryNotExists, result.ErrorCode);
     }

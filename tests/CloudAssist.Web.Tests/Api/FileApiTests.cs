@@ -29,8 +29,12 @@ public sealed class FileApiTests(CloudAssistServer server) : IClassFixture<Cloud
     public async Task SendFile_BodyOverSixteenMiB_TooLargeProblemNamingTheLimit()
     {
         // As curl does with a large body: the server refuses on Content-Length before any is sent.
-        var body = JsonSerializer.SerializeToUtf8Bytes(Request(new byte[12 * 1024 * 1024 + 512 * 1024], "i-any"), CloudAssistServer.Json);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/files") { Content = new ByteArrayContent(body) };
+        var tooBig = Request(new byte[12 * 1024 * 1024 + 512 * 1024], "i-any");
+        var body = JsonSerializer.SerializeToUtf8Bytes(tooBig, CloudAssistServer.Json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/files")
+        {
+            Content = new ByteArrayContent(body),
+        };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.ExpectContinue = true;
 
@@ -70,7 +74,8 @@ public sealed class FileApiTests(CloudAssistServer server) : IClassFixture<Cloud
 
         var invocation = await server.SendFileAsync(request);
         var poll = await agent.PollAsync();
-        var details = await server.Api.GetFromJsonAsync<FileTransferRecord>($"/api/v1/files/{invocation.Id}", CloudAssistServer.Json);
+        var details = await server.Api.GetFromJsonAsync<FileTransferRecord>(
+            $"/api/v1/files/{invocation.Id}", CloudAssistServer.Json);
 
         Assert.Equal(CommandTypes.File, invocation.CommandType);
         Assert.Equal("Send file tool.sh", invocation.CommandName);

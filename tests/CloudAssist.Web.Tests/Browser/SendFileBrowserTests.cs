@@ -45,7 +45,8 @@ public sealed class SendFileBrowserTests : IClassFixture<BrowserSession>, IAsync
         await Expect(page.GetByTestId("send-file-chosen")).ToContainTextAsync("23 bytes");
         await page.Field("send-file-directory").FillAsync(_directory);
         await page.Field("send-file-mode").FillAsync("0600");
-        await dialog.Locator("tbody tr").Filter(new() { HasText = "ui-files-agent" }).Locator("input[type=checkbox]").CheckAsync();
+        await dialog.Locator("tbody tr").Filter(new() { HasText = "ui-files-agent" })
+            .Locator("input[type=checkbox]").CheckAsync();
         await page.ScreenshotAsync("send-file-dialog");
         await page.GetByTestId("send-file-send").ClickAsync();
 

@@ -30,8 +30,9 @@ public sealed class SendFileEndToEndTests(SendFileFixture fleet) : IClassFixture
         {
             var content = Encoding.UTF8.GetBytes("listen 8080\n");
             var path = Path.Combine(_directory, "app.conf");
+            var request = Request("app.conf", content) with { Owner = user, Group = group, Mode = "640" };
 
-            var invocation = await _server.SendFileAsync(Request("app.conf", content) with { Owner = user, Group = group, Mode = "640" });
+            var invocation = await _server.SendFileAsync(request);
             var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
 
             Assert.Equal(InvocationTaskStatus.Success, done.Tasks[0].Status);
@@ -72,7 +73,9 @@ public sealed class SendFileEndToEndTests(SendFileFixture fleet) : IClassFixture
         var path = Path.Combine(_directory, "replace.txt");
         await File.WriteAllTextAsync(path, "old content");
 
-        var invocation = await _server.SendFileAsync(Request("replace.txt", "new"u8.ToArray()) with { Overwrite = true, Mode = "0600" });
+        var request = Request("replace.txt", "new"u8.ToArray()) with { Overwrite = true, Mode = "0600" };
+
+        var invocation = await _server.SendFileAsync(request);
         var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
 
         Assert.Equal(InvocationTaskStatus.Success, done.Tasks[0].Status);
@@ -85,7 +88,9 @@ public sealed class SendFileEndToEndTests(SendFileFixture fleet) : IClassFixture
     {
         var missing = Path.Combine(_directory, "no", "such", "dir");
 
-        var invocation = await _server.SendFileAsync(Request("a.txt", "x"u8.ToArray()) with { TargetDirectory = missing });
+        var request = Request("a.txt", "x"u8.ToArray()) with { TargetDirectory = missing };
+
+        var invocation = await _server.SendFileAsync(request);
         var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
 
         Assert.Equal(InvocationTaskStatus.Error, done.Tasks[0].Status);
@@ -120,11 +125,16 @@ public sealed class SendFileEndToEndTests(SendFileFixture fleet) : IClassFixture
 
         Assert.Equal(InvocationStatus.Success, done.Invocation.Status);
         Assert.Equal(2, done.Tasks.Count);
-        Assert.Equal(SHA256.HashData(content), SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(_directory, "big.bin"))));
+        var written = await File.ReadAllBytesAsync(Path.Combine(_directory, "big.bin"));
+        Assert.Equal(SHA256.HashData(content), SHA256.HashData(written));
         var files = _server.Services.GetRequiredService<FileTransferRepository>();
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), (await files.GetAsync(invocation.Id, CancellationToken.None))!.Sha256);
-        await Eventually.HoldsAsync(() => files.ReadContentAsync(invocation.Id, CancellationToken.None), bytes => bytes is null,
-            Deadline, "the sent bytes to be dropped once the invocation ended");
+        var stored = await files.GetAsync(invocation.Id, CancellationToken.None);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), stored!.Sha256);
+        await Eventually.HoldsAsync(
+            () => files.ReadContentAsync(invocation.Id, CancellationToken.None),
+            bytes => bytes is null,
+            Deadline,
+            "the sent bytes to be dropped once the invocation ended");
     }
 
     private SendFileRequest Request(string name, byte[] content) => new()

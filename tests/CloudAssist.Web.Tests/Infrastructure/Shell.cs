@@ -7,7 +7,12 @@ public static class Shell
 {
     public static string Run(string program, params string[] arguments)
     {
-        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(program)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

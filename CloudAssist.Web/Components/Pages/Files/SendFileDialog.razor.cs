@@ -24,7 +24,7 @@ public sealed partial class SendFileDialog
 
     [Inject] private FileTransferService Files { get; set; } = null!;
 
-    private string ChosenText => _content is null ? "No file chosen (10 MiB at most)." : $"{_content.Length} bytes read.";
+    private string ChosenText => _content is null ? "No file chosen (10 MiB at most)." : $"{_content.Length} bytes";
 
     /// <summary>Opens the dialog and, when a file is sent, shows the new execution record.</summary>
     public static async Task ShowAsync(IDialogService dialogs, NavigationManager navigation)
@@ -48,7 +48,8 @@ public sealed partial class SendFileDialog
 
         if (file.Size > FileLimits.MaxFileBytes)
         {
-            _errors["contentBase64"] = [$"{file.Name} is {file.Size} bytes; files are limited to 10 MiB ({FileLimits.MaxFileBytes} bytes)."];
+            _errors["contentBase64"] =
+                [$"{file.Name} is {file.Size} bytes; files are limited to 10 MiB ({FileLimits.MaxFileBytes} bytes)."];
             return;
         }
 
@@ -69,7 +70,8 @@ public sealed partial class SendFileDialog
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
-    private string ErrorOf(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : "";
+    private string ErrorOf(string field) =>
+        _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : "";
 
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
