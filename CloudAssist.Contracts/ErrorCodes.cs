@@ -23,4 +23,10 @@ public static class ErrorCodes
 
     /// <summary>The run was lost: the agent restarted, or stopped reporting, while it ran.</summary>
     public const string ExecutionInterrupted = "ExecutionInterrupted";
+
+    /// <summary>A file of that name is already in the target directory and overwriting was not allowed.</summary>
+    public const string FileExists = "FileExists";
+
+    /// <summary>The agent could not write the file (disk full, read-only file system, ...); the message says why.</summary>
+    public const string FileWriteFailed = "FileWriteFailed";
 }

@@ -9,6 +9,9 @@ public static class ProtocolLimits
     /// <summary>The largest request body the agent API accepts.</summary>
     public const long MaxRequestBytes = 1024 * 1024;
 
+    /// <summary>The largest file a task can carry in <see cref="TaskAssignment.File"/>: 10 MiB.</summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
     /// <summary>Header carrying the agent credential, as <c>Bearer {credential}</c>.</summary>
     public const string AuthorizationHeader = "Authorization";
 }

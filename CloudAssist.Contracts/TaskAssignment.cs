@@ -10,6 +10,7 @@ namespace CloudAssist.Contracts;
 /// <param name="RunAs">The user to run the script as; null runs it as the agent's own user.</param>
 /// <param name="Environment">Extra environment variables for the script.</param>
 /// <param name="Masks">Secret values the agent replaces with asterisks in the output before it leaves the machine.</param>
+/// <param name="File">For command type <c>file</c>: the file to write instead of running <paramref name="Content"/>.</param>
 public sealed record TaskAssignment(
     string TaskId,
     string InvocationId,
@@ -19,4 +20,5 @@ public sealed record TaskAssignment(
     int TimeoutSeconds,
     string? RunAs,
     IReadOnlyDictionary<string, string> Environment,
-    IReadOnlyList<string>? Masks = null);
+    IReadOnlyList<string>? Masks = null,
+    FileTransfer? File = null);

@@ -33,6 +33,7 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<ExecutionRecordQueries>();
         services.AddSingleton<ScheduleRepository>();
         services.AddSingleton<ScheduleRunRepository>();
+        services.AddSingleton<FileTransferRepository>();
         return services;
     }
 }

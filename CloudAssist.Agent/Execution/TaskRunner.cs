@@ -18,7 +18,9 @@ public sealed partial class TaskRunner(
         var acked = 0L;
         if (result is null)
         {
-            (result, acked) = await ExecuteAsync(assignment, journal, stop, shutdown);
+            (result, acked) = assignment.File is { } file
+                ? (await new FileDelivery(reporter, time, logger).RunAsync(assignment, file, journal, stop, shutdown), 0L)
+                : await ExecuteAsync(assignment, journal, stop, shutdown);
             journal.WriteResult(result);
         }
 

@@ -15,7 +15,13 @@ public static class CommandTypes
     /// <summary>PowerShell, <c>pwsh</c>.</summary>
     public const string PowerShell = "powershell";
 
-    /// <summary>Every known type.</summary>
+    /// <summary>
+    /// Not a script: the invocation sends a file (see <see cref="FileTransferRecord"/>). Not in
+    /// <see cref="All"/>, so no command or ad hoc script can take this type.
+    /// </summary>
+    public const string File = "file";
+
+    /// <summary>Every known script type.</summary>
     public static IReadOnlyList<string> All { get; } = [Shell, Bash, Python, PowerShell];
 
     /// <summary>True when <paramref name="type"/> is one of <see cref="All"/>.</summary>

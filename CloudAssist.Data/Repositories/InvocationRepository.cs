@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Storage;
 using Dapper;
@@ -32,6 +33,19 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(connection, transaction, invocation, tasks, cancellationToken, secretValuesJson);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts an invocation and its tasks inside a caller's transaction.</summary>
+    internal static async Task InsertAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        InvocationRecord invocation,
+        IReadOnlyList<InvocationTaskRecord> tasks,
+        CancellationToken cancellationToken,
+        string? secretValuesJson = null)
+    {
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO invocations ({InvocationColumns})
@@ -72,7 +86,6 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             }),
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>One invocation, or null.</summary>

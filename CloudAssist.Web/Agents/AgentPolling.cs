@@ -19,6 +19,7 @@ public static class AgentPolling
         HttpContext http,
         InstanceRepository instances,
         TaskRepository tasks,
+        FileTransferRepository files,
         InstanceSignals signals,
         ConsoleNotifier notifier,
         RebootDispatcher reboots,
@@ -67,7 +68,8 @@ public static class AgentPolling
                 var remaining = deadline - current;
                 if (work.Count > 0 || stops.Count > 0 || remaining <= TimeSpan.Zero)
                 {
-                    var assignments = work.Select(t => TaskAssignments.From(t, before!)).ToList();
+                    var assignments = await FileAssignments.AttachAsync(
+                        work.Select(t => TaskAssignments.From(t, before!)), files, stopping.Token);
                     return TypedResults.Ok(new PollResponse(assignments, stops));
                 }
 

@@ -13,7 +13,7 @@ internal static class ErrorHandlingExtensions
         {
             if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
             {
-                context.ProblemDetails.Detail ??= "The request body is larger than this endpoint accepts: 1 MiB for the agent and operator APIs.";
+                context.ProblemDetails.Detail ??= TooLargeDetail(context.HttpContext.GetEndpoint());
             }
         });
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -44,10 +44,10 @@ internal static class ErrorHandlingExtensions
 
     private static async Task WriteProblemAsync(HttpContext context)
     {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var (status, title, detail) = error switch
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        var (status, title, detail) = feature?.Error switch
         {
-            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", "Send a smaller body."),
+            BadHttpRequestException { StatusCode: 413 } => (413, "Request body too large", TooLargeDetail(feature.Endpoint)),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
             _ => (500, "Server error", "The server could not complete the request; it has been logged."),
         };
@@ -59,6 +59,10 @@ internal static class ErrorHandlingExtensions
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    private static string TooLargeDetail(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<RequestSizeLimitMetadata>()?.TooLargeDetail
+        ?? "The request body is larger than this endpoint accepts: 1 MiB for the agent and operator APIs.";
 
     private static string Describe(BadHttpRequestException bad) =>
         bad.InnerException is JsonException json

@@ -1,5 +1,6 @@
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Commands;
+using CloudAssist.Web.Files;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
@@ -30,6 +31,8 @@ internal static class ServiceHostingExtensions
         builder.Services.AddSingleton<ActivationCodeService>();
         builder.Services.AddSingleton<TaskReaper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
+        builder.Services.AddSingleton<FileTransferService>();
+        builder.Services.AddHostedService<FileContentPruner>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         return builder;
     }
@@ -57,6 +60,7 @@ internal static class ServiceHostingExtensions
         api.MapInstanceApi();
         api.MapInvocationApi();
         api.MapScheduleApi();
+        api.MapFileApi();
         return app;
     }
 }

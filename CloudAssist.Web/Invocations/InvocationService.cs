@@ -106,6 +106,20 @@ public sealed partial class InvocationService(
         return changes;
     }
 
+    /// <summary>
+    /// The targets (by id and by tag) and the concurrency limit of <paramref name="request"/>, checked
+    /// like an invocation's; for other kinds of invocation, such as sending a file.
+    /// </summary>
+    public async Task<(List<string> Targets, int? MaxConcurrency)> ResolveRolloutAsync(
+        CreateInvocationRequest request,
+        Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        var targets = await ResolveTargetsAsync(request, errors, cancellationToken);
+        InvocationOptionsValidator.Validate(request, errors);
+        return (targets, InvocationOptionsValidator.ResolveConcurrency(request.MaxConcurrency, targets.Count, errors));
+    }
+
     private async Task<CommandRecord?> ResolveCommandAsync(
         CreateInvocationRequest request,
         Dictionary<string, string[]> errors,

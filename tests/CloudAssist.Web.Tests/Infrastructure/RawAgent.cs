@@ -26,13 +26,18 @@ public sealed class RawAgent(CloudAssistServer server, string instanceId, string
 
     public Task<HttpResponseMessage> PostAsync(string path, object body) => PostRawAsync(path, JsonSerializer.Serialize(body, CloudAssistServer.Json));
 
-    public async Task<HttpResponseMessage> PostRawAsync(string path, string json)
+    /// <param name="expectContinue">
+    /// Send the body only after the server agrees (Expect: 100-continue), so a refusal of its size is
+    /// read as an answer rather than racing the closed connection.
+    /// </param>
+    public async Task<HttpResponseMessage> PostRawAsync(string path, string json, bool expectContinue = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Credential);
+        request.Headers.ExpectContinue = expectContinue;
         return await server.Api.SendAsync(request);
     }
 

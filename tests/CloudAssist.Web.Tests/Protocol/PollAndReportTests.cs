@@ -132,7 +132,7 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
         var agent = await RawAgent.RegisterAsync(server);
         var huge = "{\"bootId\":\"" + new string('x', (int)ProtocolLimits.MaxRequestBytes + 10) + "\"}";
 
-        var response = await agent.PostRawAsync(AgentRoutes.Poll, huge);
+        var response = await agent.PostRawAsync(AgentRoutes.Poll, huge, expectContinue: true);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

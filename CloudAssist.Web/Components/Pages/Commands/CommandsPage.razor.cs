@@ -1,4 +1,5 @@
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Components.Pages.Files;
 using CloudAssist.Web.Components.Pages.Invocations;
 using CloudAssist.Web.Live;
 using MudBlazor;
@@ -81,4 +82,6 @@ public sealed partial class CommandsPage
     private Task RunAsync(CommandRecord command) => InvokeDialog.ShowAsync(Dialogs, Navigation, command);
 
     private Task RunAdHocAsync() => InvokeDialog.ShowAsync(Dialogs, Navigation, null);
+
+    private Task SendFileAsync() => SendFileDialog.ShowAsync(Dialogs, Navigation);
 }

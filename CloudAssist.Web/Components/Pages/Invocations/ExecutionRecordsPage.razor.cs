@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Components.Pages.Files;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -77,4 +78,6 @@ public sealed partial class ExecutionRecordsPage : IDisposable
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 
     private Task RunAsync() => InvokeDialog.ShowAsync(Dialogs, Navigation, null);
+
+    private Task SendFileAsync() => SendFileDialog.ShowAsync(Dialogs, Navigation);
 }

@@ -14,6 +14,7 @@ public sealed partial class InvocationPage : IDisposable
     private readonly List<BreadcrumbItem> _crumbs = [new("Execution records", "/invocations")];
     private readonly HashSet<string> _expanded = [];
     private InvocationRecord? _invocation;
+    private FileTransferRecord? _file;
     private IReadOnlyList<InvocationTaskRecord> _tasks = [];
     private Dictionary<string, string> _instanceNames = [];
     private bool _loading = true;
@@ -23,6 +24,7 @@ public sealed partial class InvocationPage : IDisposable
     [Inject] private InvocationRepository Invocations { get; set; } = null!;
     [Inject] private InstanceRepository Instances { get; set; } = null!;
     [Inject] private CommandRepository Commands { get; set; } = null!;
+    [Inject] private FileTransferRepository Files { get; set; } = null!;
     [Inject] private InvocationService Service { get; set; } = null!;
     [Inject] private ConsoleNotifier Notifier { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
@@ -43,6 +45,7 @@ public sealed partial class InvocationPage : IDisposable
 
         _instanceNames = (await Instances.ListAsync(CancellationToken.None)).ToDictionary(i => i.Id, i => i.Name);
         await LoadAsync();
+        _file = _invocation?.CommandType == CommandTypes.File ? await Files.GetAsync(Id, CancellationToken.None) : null;
         _loading = false;
         if (_invocation is not null)
         {
