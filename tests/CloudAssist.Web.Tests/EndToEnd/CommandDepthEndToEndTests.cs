@@ -242,6 +242,22 @@ public sealed class CommandDepthEndToEndTests(FleetFixture fleet) : IClassFixtur
         Assert.Contains("******", done.Invocation.ParametersJson);
     }
 
+    [Fact]
+    public async Task Invoke_BytesThatAreNotUtf8_OutputStaysReadable()
+    {
+        var invocation = await _server.InvokeAsync(new CreateInvocationRequest
+        {
+            Content = "printf 'before \\377\\376 after\\n'; echo ünïcödé",
+            InstanceIds = [First],
+        });
+        var done = await _server.WaitForFinalAsync(invocation.Id, Deadline);
+        var output = await _server.GetOutputAsync(invocation.Id, done.Tasks[0].Id);
+
+        Assert.Equal(InvocationTaskStatus.Success, done.Tasks[0].Status);
+        Assert.Equal("before \uFFFD\uFFFD after\nünïcödé\n", output.Text);
+        Assert.Equal(28, output.TotalBytes);
+    }
+
     private static int MaxOverlap(IEnumerable<InvocationTaskRecord> tasks)
     {
         var edges = tasks.SelectMany(t => new[] { (At: t.StartedAt!.Value, Delta: 1), (At: t.FinishedAt!.Value, Delta: -1) })
