@@ -134,22 +134,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             new { taskId, instanceId, startedAt },
             transaction,
             cancellationToken: cancellationToken));
-        var task = await GetOwnedAsync(connection, transaction, taskId, instanceId, cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
-
-        TaskChange? change = null;
-        if (rows == 1)
-        {
-            var status = await InvocationStatusWriter.RefreshAsync(
-                connection, transaction, task.InvocationId, now, cancellationToken);
-            change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return (task, change);
+        return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, cancellationToken);
     }
 
     /// <summary>
@@ -179,22 +164,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             },
             transaction,
             cancellationToken: cancellationToken));
-        var task = await GetOwnedAsync(connection, transaction, taskId, instanceId, cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
-
-        TaskChange? change = null;
-        if (rows == 1)
-        {
-            var status = await InvocationStatusWriter.RefreshAsync(
-                connection, transaction, task.InvocationId, now, cancellationToken);
-            change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return (task, change);
+        return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, cancellationToken);
     }
 
     /// <summary>
@@ -247,6 +217,37 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
 
         await transaction.CommitAsync(cancellationToken);
         return changes;
+    }
+
+    /// <summary>
+    /// Reads the task back after a transition, refreshes its invocation's status when the task
+    /// changed, and commits; null when the instance has no such task.
+    /// </summary>
+    private static async Task<(InvocationTaskRecord Task, TaskChange? Change)?> CompleteTransitionAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string taskId,
+        string instanceId,
+        bool changed,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var task = await GetOwnedAsync(connection, transaction, taskId, instanceId, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        TaskChange? change = null;
+        if (changed)
+        {
+            var status = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, task.InvocationId, now, cancellationToken);
+            change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (task, change);
     }
 
     private static Task<InvocationTaskRecord?> GetOwnedAsync(
