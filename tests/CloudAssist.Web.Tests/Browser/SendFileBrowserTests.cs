@@ -36,6 +36,13 @@ public sealed class SendFileBrowserTests : IClassFixture<BrowserSession>, IAsync
 
         await page.GetByTestId("send-file").ClickAsync();
         var dialog = page.GetByTestId("send-file-dialog");
+        await page.Field("send-file-directory").FillAsync(_directory);
+        await page.Field("send-file-mode").FillAsync("0600");
+        await dialog.Locator("tbody tr").Filter(new() { HasText = "ui-files-agent" })
+            .Locator("input[type=checkbox]").CheckAsync();
+
+        // Choose the file last: the file input's script hooks up after the dialog's first render,
+        // and by the time the instances have loaded and been picked it certainly has.
         await dialog.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "hello.txt",
@@ -43,10 +50,6 @@ public sealed class SendFileBrowserTests : IClassFixture<BrowserSession>, IAsync
             Buffer = "hello from the console\n"u8.ToArray(),
         });
         await Expect(page.GetByTestId("send-file-chosen")).ToContainTextAsync("23 bytes");
-        await page.Field("send-file-directory").FillAsync(_directory);
-        await page.Field("send-file-mode").FillAsync("0600");
-        await dialog.Locator("tbody tr").Filter(new() { HasText = "ui-files-agent" })
-            .Locator("input[type=checkbox]").CheckAsync();
         await page.ScreenshotAsync("send-file-dialog");
         await page.GetByTestId("send-file-send").ClickAsync();
 
