@@ -6,9 +6,17 @@ public static class InvocationStatusRules
     /// <summary>Aggregates task statuses into the invocation's status.</summary>
     /// <param name="taskStatuses">Every task's status.</param>
     /// <param name="stopRequested">Whether a stop of the whole invocation was asked for.</param>
-    public static InvocationStatus Aggregate(IReadOnlyCollection<InvocationTaskStatus> taskStatuses, bool stopRequested)
+    public static InvocationStatus Aggregate(IReadOnlyCollection<InvocationTaskStatus> taskStatuses, bool stopRequested) =>
+        Aggregate(taskStatuses.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()), stopRequested);
+
+    /// <summary>Aggregates how many tasks have each status into the invocation's status.</summary>
+    /// <param name="counts">Tasks per status; statuses with no task may be left out.</param>
+    /// <param name="stopRequested">Whether a stop of the whole invocation was asked for.</param>
+    public static InvocationStatus Aggregate(IReadOnlyDictionary<InvocationTaskStatus, int> counts, bool stopRequested)
     {
-        var active = taskStatuses.Count(s => s is InvocationTaskStatus.Pending or InvocationTaskStatus.Running);
+        int CountOf(InvocationTaskStatus status) => counts.TryGetValue(status, out var count) ? count : 0;
+        var total = counts.Values.Sum();
+        var active = CountOf(InvocationTaskStatus.Pending) + CountOf(InvocationTaskStatus.Running);
         if (stopRequested)
         {
             return active > 0 ? InvocationStatus.Stopping : InvocationStatus.Stopped;
@@ -16,14 +24,14 @@ public static class InvocationStatusRules
 
         if (active > 0)
         {
-            var begun = taskStatuses.Any(s => s is not InvocationTaskStatus.Pending);
+            var begun = total > CountOf(InvocationTaskStatus.Pending);
             return begun ? InvocationStatus.Running : InvocationStatus.Pending;
         }
 
-        var succeeded = taskStatuses.Count(s => s == InvocationTaskStatus.Success);
-        if (succeeded == taskStatuses.Count)
+        var succeeded = CountOf(InvocationTaskStatus.Success);
+        if (succeeded == total)
         {
-            return taskStatuses.Count == 0 ? InvocationStatus.Failed : InvocationStatus.Success;
+            return total == 0 ? InvocationStatus.Failed : InvocationStatus.Success;
         }
 
         return succeeded == 0 ? InvocationStatus.Failed : InvocationStatus.PartialFailed;

@@ -15,18 +15,19 @@ internal static class InvocationStatusWriter
         CancellationToken cancellationToken)
     {
         await ApplyMaxErrorsAsync(connection, transaction, invocationId, now, cancellationToken);
-        var statuses = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT status FROM invocation_tasks WHERE invocation_id = @invocationId",
+        // Counts, not rows: a thousand-task invocation is recounted on every report.
+        var counts = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
+            "SELECT status, COUNT(*) FROM invocation_tasks WHERE invocation_id = @invocationId GROUP BY status",
             new { invocationId },
             transaction,
-            cancellationToken: cancellationToken))).Select(Enum.Parse<InvocationTaskStatus>).ToList();
+            cancellationToken: cancellationToken))).ToDictionary(r => Enum.Parse<InvocationTaskStatus>(r.Status), r => (int)r.Count);
         var stopRequested = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT stop_requested_at FROM invocations WHERE id = @invocationId",
             new { invocationId },
             transaction,
             cancellationToken: cancellationToken)) is not null;
 
-        var status = InvocationStatusRules.Aggregate(statuses, stopRequested);
+        var status = InvocationStatusRules.Aggregate(counts, stopRequested);
         DateTimeOffset? finishedAt = InvocationStatusRules.IsFinal(status) ? now : null;
         await connection.ExecuteAsync(new CommandDefinition(
             """
