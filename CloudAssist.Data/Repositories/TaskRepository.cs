@@ -64,6 +64,26 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>
+    /// Whether the instance has a task that a poll could take now: pending and not delivered since
+    /// <paramref name="redeliverBefore"/>, or running with a stop not delivered since then. A read
+    /// only, so an idle poll takes no write lock.
+    /// </summary>
+    public async Task<bool> HasWaitingAsync(string instanceId, DateTimeOffset redeliverBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            SELECT COUNT(*) FROM invocation_tasks
+            WHERE instance_id = @instanceId
+              AND ((status = 'Pending' AND (delivered_at IS NULL OR delivered_at < @redeliverBefore))
+                OR (status = 'Running' AND stop_requested_at IS NOT NULL
+                    AND (stop_delivered_at IS NULL OR stop_delivered_at < @redeliverBefore)))
+            """,
+            new { instanceId, redeliverBefore },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
     /// Instances that have a pending, undelivered task of a concurrency-limited invocation: the ones
     /// to wake when one of its tasks ends and frees a slot.
     /// </summary>

@@ -63,8 +63,14 @@ public static class AgentPolling
             {
                 var current = time.GetUtcNow();
                 var redeliverBefore = current.AddSeconds(-settings.RedeliverAfterSeconds);
-                var stops = await tasks.TakeStopsAsync(instanceId, current, redeliverBefore, stopping.Token);
-                var work = await tasks.TakeDeliverableAsync(instanceId, request.FreeSlots, current, redeliverBefore, stopping.Token);
+                // A read first: most polls find nothing, and taking work needs a write transaction.
+                var waiting = await tasks.HasWaitingAsync(instanceId, redeliverBefore, stopping.Token);
+                IReadOnlyList<string> stops = waiting
+                    ? await tasks.TakeStopsAsync(instanceId, current, redeliverBefore, stopping.Token)
+                    : [];
+                IReadOnlyList<DeliverableTask> work = waiting
+                    ? await tasks.TakeDeliverableAsync(instanceId, request.FreeSlots, current, redeliverBefore, stopping.Token)
+                    : [];
                 var remaining = deadline - current;
                 if (work.Count > 0 || stops.Count > 0 || remaining <= TimeSpan.Zero)
                 {
