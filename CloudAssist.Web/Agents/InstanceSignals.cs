@@ -28,4 +28,8 @@ public sealed class InstanceSignals
             waiter.TrySetResult();
         }
     }
+
+    /// <summary>True when a poll of the instance is armed and no signal has reached it yet.</summary>
+    public bool IsArmed(string instanceId) =>
+        _waiters.TryGetValue(instanceId, out var waiter) && !waiter.Task.IsCompleted;
 }

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using CloudAssist.Contracts;
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Agents;
 using CloudAssist.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CloudAssist.Web.Tests.Protocol;
@@ -17,7 +19,9 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
         var agent = await RawAgent.RegisterAsync(server);
         var clock = Stopwatch.StartNew();
         var held = agent.PollAsync();
-        await Task.Delay(300); // Let the poll be held before queuing work.
+        var signals = server.Services.GetRequiredService<InstanceSignals>();
+        await Eventually.HoldsAsync(() => Task.FromResult(signals.IsArmed(agent.InstanceId)), armed => armed,
+            TimeSpan.FromSeconds(10), "the poll to be held");
 
         var invocation = await server.InvokeAsync("echo hi", [agent.InstanceId]);
         var answer = await held;
