@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Reflection;
 using CloudAssist.Agent.Execution;
 using CloudAssist.Agent.State;
@@ -32,7 +30,8 @@ public sealed partial class AgentWorker(
     private CancellationTokenSource? _fullPoll;
 
     public static string Version { get; } =
-        typeof(AgentWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        typeof(AgentWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
+            ?.InformationalVersion.Split('+')[0]
         ?? "0.0.0";
 
     /// <summary>The instance id once registered; null before.</summary>
@@ -78,7 +77,7 @@ public sealed partial class AgentWorker(
         {
             try
             {
-                var answer = await api.RegisterAsync(DescribeMachine(), ct);
+                var answer = await api.RegisterAsync(MachineFacts.Describe(_options, Version), ct);
                 var identity = new AgentIdentity(_options.ServerUrl, answer.InstanceId, answer.Credential);
                 _state.SaveIdentity(identity);
                 LogRegistered(logger, answer.InstanceId);
@@ -89,7 +88,9 @@ public sealed partial class AgentWorker(
                 LogRegistrationRefused(logger, ex.Message);
                 return null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or AgentApiException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (Exception ex) when (
+                ex is HttpRequestException or AgentApiException or TaskCanceledException
+                && !ct.IsCancellationRequested)
             {
                 var delay = backoff.Next();
                 LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
@@ -103,7 +104,7 @@ public sealed partial class AgentWorker(
     private async Task PollLoopAsync(TaskRunner runner, CancellationToken ct)
     {
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(_options.MaxBackoffSeconds));
-        var bootId = ReadBootId();
+        var bootId = MachineFacts.BootId(_options);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -164,7 +165,8 @@ public sealed partial class AgentWorker(
                 return null; // A task ended between counting and arming.
             }
 
-            return await api.PollAsync(new PollRequest(bootId, freeSlots, _running.Keys.ToList(), Version, _interpreters), poll.Token);
+            var request = new PollRequest(bootId, freeSlots, _running.Keys.ToList(), Version, _interpreters);
+            return await api.PollAsync(request, poll.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -178,7 +180,11 @@ public sealed partial class AgentWorker(
 
     private Task WaitForTaskAsync(string taskId) => _runs.TryGetValue(taskId, out var run) ? run : Task.CompletedTask;
 
-    private void StartTask(TaskRunner runner, TaskAssignment assignment, TaskJournal journal, CancellationToken shutdown)
+    private void StartTask(
+        TaskRunner runner,
+        TaskAssignment assignment,
+        TaskJournal journal,
+        CancellationToken shutdown)
     {
         if (_finished.Contains(assignment.TaskId))
         {
@@ -252,57 +258,20 @@ public sealed partial class AgentWorker(
         }
     }
 
-    private RegisterRequest DescribeMachine()
-    {
-        var hostname = Environment.MachineName;
-        return new RegisterRequest(
-            _options.ActivationCode!,
-            hostname,
-            string.IsNullOrWhiteSpace(_options.InstanceName) ? hostname : _options.InstanceName,
-            System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-            Addresses(),
-            Version);
-    }
-
-    private static List<string> Addresses()
-    {
-        try
-        {
-            return NetworkInterface.GetAllNetworkInterfaces()
-                .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-                .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-                .Where(a => a.Address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
-                .Select(a => a.Address.ToString())
-                .Take(16)
-                .ToList();
-        }
-        catch (NetworkInformationException)
-        {
-            return [];
-        }
-    }
-
-    private string ReadBootId()
-    {
-        if (!string.IsNullOrWhiteSpace(_options.BootId))
-        {
-            return _options.BootId;
-        }
-
-        const string path = "/proc/sys/kernel/random/boot_id";
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : "unknown";
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered as instance {InstanceId}")]
     private static partial void LogRegistered(ILogger logger, string instanceId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "No identity in {StateDirectory} and no activation code configured (Agent:ActivationCode); the agent cannot register")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "No identity in {StateDirectory} and no Agent:ActivationCode; the agent cannot register")]
     private static partial void LogNoIdentity(ILogger logger, string stateDirectory);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The server refused registration: {Reason}")]
     private static partial void LogRegistrationRefused(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The server refused this agent's credential, so it gets no work: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Error,
+        Message = "The server refused this agent's credential, so it gets no work: {Reason}")]
     private static partial void LogCredentialRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Server unreachable, retrying in {DelaySeconds:F1} s: {Reason}")]
