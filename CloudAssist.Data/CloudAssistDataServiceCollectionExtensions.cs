@@ -34,6 +34,8 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<ScheduleRepository>();
         services.AddSingleton<ScheduleRunRepository>();
         services.AddSingleton<FileTransferRepository>();
+        services.AddSingleton<UserRepository>();
+        services.AddSingleton<ApiTokenRepository>();
         return services;
     }
 }

@@ -16,7 +16,8 @@ public static class AgentEndpoints
         var api = app.MapGroup(AgentRoutes.Prefix)
             .WithTags("Agent")
             .WithMetadata(new RequestSizeLimitMetadata(ProtocolLimits.MaxRequestBytes))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .AllowAnonymous(); // Agents authenticate with their own credential (AgentPrincipal), not a user.
         api.MapPost("/register", AgentRegistration.RegisterAsync);
 
         var authenticated = api.MapGroup("").AddEndpointFilter(AgentPrincipal.RequireAsync);

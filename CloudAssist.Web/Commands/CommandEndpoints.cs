@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Commands;
@@ -13,9 +14,9 @@ public static class CommandEndpoints
         var group = api.MapGroup("/commands").WithTags("Commands");
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPost("", CreateAsync);
-        group.MapPut("/{id}", UpdateAsync);
-        group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("", CreateAsync).RequireAuthorization(Policies.Operator);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Operator);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Operator);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Hosting;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Files;
@@ -12,6 +13,7 @@ public static class FileEndpoints
     {
         var group = api.MapGroup("/files").WithTags("Files");
         group.MapPost("", SendAsync)
+            .RequireAuthorization(Policies.Operator)
             .WithMetadata(new RequestSizeLimitMetadata(FileLimits.MaxRequestBytes, FileLimits.TooLargeDetail));
         group.MapGet("/{invocationId}", GetAsync);
         return api;

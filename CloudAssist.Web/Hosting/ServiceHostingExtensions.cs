@@ -6,6 +6,7 @@ using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.LocalAgent;
 using CloudAssist.Web.Schedules;
+using CloudAssist.Web.Security;
 using Microsoft.Extensions.Options;
 
 namespace CloudAssist.Web.Hosting;
@@ -54,8 +55,13 @@ internal static class ServiceHostingExtensions
     /// <summary>The operator API under <c>/api/v1</c>.</summary>
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        // TODO(#6): require a signed-in operator or an API token; until then the server listens on localhost only.
-        var api = app.MapGroup("/api/v1").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(1024 * 1024));
+        // Every endpoint needs at least a viewer; each change names the least role it needs. Antiforgery is off
+        // because changes must carry an API token, which a cross-site request cannot.
+        var api = app.MapGroup("/api/v1")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitMetadata(1024 * 1024))
+            .RequireAuthorization(Policies.Viewer)
+            .AddEndpointFilter(TokenOnlyChanges.RequireAsync);
         api.MapCommandApi();
         api.MapInstanceApi();
         api.MapInvocationApi();

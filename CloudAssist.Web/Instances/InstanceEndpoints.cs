@@ -2,6 +2,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,11 @@ public static class InstanceEndpoints
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("", ListAsync);
         instances.MapGet("/{id}", GetAsync);
-        instances.MapDelete("/{id}", DeregisterAsync);
-        instances.MapPut("/{id}/tags", SetTagsAsync);
+        instances.MapDelete("/{id}", DeregisterAsync).RequireAuthorization(Policies.Administrator);
+        instances.MapPut("/{id}/tags", SetTagsAsync).RequireAuthorization(Policies.Operator);
 
-        var codes = api.MapGroup("/activation-codes").WithTags("Activation codes");
+        var codes = api.MapGroup("/activation-codes").WithTags("Activation codes")
+            .RequireAuthorization(Policies.Administrator);
         codes.MapPost("", CreateCodeAsync);
         codes.MapGet("", ListCodesAsync);
         codes.MapDelete("/{id}", RevokeCodeAsync);

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Invocations;
@@ -10,13 +11,13 @@ public static class InvocationEndpoints
     public static IEndpointRouteBuilder MapInvocationApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/invocations").WithTags("Invocations");
-        group.MapPost("", CreateAsync);
+        group.MapPost("", CreateAsync).RequireAuthorization(Policies.Operator);
         group.MapGet("", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/tasks/{taskId}/output", GetOutputAsync);
         group.MapGet("/{id}/tasks/{taskId}/output/download", DownloadOutputAsync);
-        group.MapPost("/{id}/stop", StopAsync);
-        group.MapPost("/{id}/tasks/{taskId}/stop", StopTaskAsync);
+        group.MapPost("/{id}/stop", StopAsync).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/tasks/{taskId}/stop", StopTaskAsync).RequireAuthorization(Policies.Operator);
         return api;
     }
 

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Schedules;
@@ -13,13 +14,13 @@ public static class ScheduleEndpoints
     {
         var group = api.MapGroup("/schedules").WithTags("Schedules");
         group.MapGet("", ListAsync);
-        group.MapPost("", CreateAsync);
+        group.MapPost("", CreateAsync).RequireAuthorization(Policies.Operator);
         group.MapPost("/preview", Preview);
         group.MapGet("/{id}", GetAsync);
-        group.MapPut("/{id}", UpdateAsync);
-        group.MapDelete("/{id}", DeleteAsync);
-        group.MapPost("/{id}/pause", PauseAsync);
-        group.MapPost("/{id}/resume", ResumeAsync);
+        group.MapPut("/{id}", UpdateAsync).RequireAuthorization(Policies.Operator);
+        group.MapDelete("/{id}", DeleteAsync).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/pause", PauseAsync).RequireAuthorization(Policies.Operator);
+        group.MapPost("/{id}/resume", ResumeAsync).RequireAuthorization(Policies.Operator);
         group.MapGet("/{id}/runs", ListRunsAsync);
         return api;
     }

@@ -2,6 +2,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Schedules;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -13,6 +14,9 @@ namespace CloudAssist.Web.Components.Schedules;
 /// </summary>
 public sealed partial class ScheduleDialog
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private IReadOnlyList<CommandRecord> _commands = [];
     private IReadOnlyList<InstanceRecord> _instances = [];
     private string? _commandId;
@@ -64,6 +68,11 @@ public sealed partial class ScheduleDialog
 
     private async Task SubmitAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         _busy = true;
         try
         {

@@ -20,7 +20,7 @@ public static class DispatchBenchmark
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);
         using var http = new HttpClient();
-        var operators = new OperatorClient(http, server.Url);
+        var operators = new OperatorClient(http, server.Url, server.OperatorToken);
         var figures = new Figures($"dispatch: invocation created to task started, one agent, {runs} runs each")
             .Add("machine", Figures.Machine());
         await MeasureVirtualAsync(server, operators, runs, figures, cancellationToken);

@@ -30,7 +30,7 @@ public static class FanOutBenchmark
         fleet.Start(TimeSpan.Zero);
         await fleet.WaitUntilPollingAsync(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(120), cancellationToken);
         using var http = new HttpClient();
-        var operators = new OperatorClient(http, server.Url);
+        var operators = new OperatorClient(http, server.Url, server.OperatorToken);
 
         var sent = Stopwatch.GetTimestamp();
         var invocation = await operators.InvokeAsync("echo hello", fleet.InstanceIds, cancellationToken);

@@ -28,7 +28,7 @@ public static class IngestBenchmark
         fleet.Start(TimeSpan.Zero);
         await fleet.WaitUntilPollingAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), cancellationToken);
         using var http = new HttpClient();
-        var operators = new OperatorClient(http, server.Url);
+        var operators = new OperatorClient(http, server.Url, server.OperatorToken);
         var counters = fleet.Counters;
 
         var cpuBefore = ProcessSample.Read(server.ProcessId).CpuTime;

@@ -28,7 +28,7 @@ public static class SmokeBenchmark
         fleet.Start(TimeSpan.Zero);
         await fleet.WaitUntilPollingAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), cancellationToken);
         using var http = new HttpClient();
-        var operators = new OperatorClient(http, server.Url);
+        var operators = new OperatorClient(http, server.Url, server.OperatorToken);
 
         var clock = Stopwatch.StartNew();
         var succeeded = 0;

@@ -41,7 +41,7 @@ public sealed class VirtualFleet : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var http = FleetHttp.Create(server.Url);
-        var operators = new OperatorClient(http, server.Url);
+        var operators = new OperatorClient(http, server.Url, server.OperatorToken);
         var codes = new List<string>();
         for (var left = count; left > 0; left -= MaxUsesPerCode)
         {

@@ -28,9 +28,12 @@ public sealed partial class ChildServer : IBenchServer
 
     public int ProcessId => _process.Id;
 
+    public string OperatorToken { get; private set; } = "";
+
     public static async Task<ChildServer> StartAsync(int pollHoldSeconds, CancellationToken cancellationToken)
     {
         var dataDirectory = ServerSettings.NewDataDirectory();
+        var token = await BenchAdmin.SeedAsync(dataDirectory, cancellationToken);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -54,6 +57,7 @@ public sealed partial class ChildServer : IBenchServer
         try
         {
             server.Url = await server._listening.Task.WaitAsync(timeout.Token);
+            server.OperatorToken = token;
             return server;
         }
         catch (OperationCanceledException)

@@ -8,4 +8,7 @@ public interface IBenchServer : IAsyncDisposable
 
     /// <summary>The process to measure: the child server's, or this one when hosted in process.</summary>
     int ProcessId { get; }
+
+    /// <summary>An administrator's API token for the operator calls.</summary>
+    string OperatorToken { get; }
 }

@@ -17,6 +17,7 @@ public sealed class InProcessServer : WebApplicationFactory<Program>, IBenchServ
     public InProcessServer(int pollHoldSeconds)
     {
         _settings = ServerSettings.For(_dataDirectory, pollHoldSeconds);
+        OperatorToken = BenchAdmin.SeedAsync(_dataDirectory, CancellationToken.None).GetAwaiter().GetResult();
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();
         Url = ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -25,6 +26,8 @@ public sealed class InProcessServer : WebApplicationFactory<Program>, IBenchServ
     public string Url { get; }
 
     public int ProcessId => Environment.ProcessId;
+
+    public string OperatorToken { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

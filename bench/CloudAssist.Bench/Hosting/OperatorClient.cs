@@ -6,14 +6,14 @@ using CloudAssist.Web.Invocations;
 namespace CloudAssist.Bench.Hosting;
 
 /// <summary>The operator API calls the benchmarks make: activation codes and invocations.</summary>
-public sealed class OperatorClient(HttpClient http, string serverUrl)
+public sealed class OperatorClient(HttpClient http, string serverUrl, string token)
 {
     private readonly Uri _base = new(serverUrl + "/api/v1/");
 
     public async Task<string> CreateActivationCodeAsync(int usageLimit, CancellationToken cancellationToken)
     {
         var request = new CreateActivationCodeRequest("benchmark fleet", usageLimit, 2);
-        using var response = await http.PostAsJsonAsync(new Uri(_base, "activation-codes"), request, BenchJson.Options, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post, "activation-codes", request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreatedActivationCode>(BenchJson.Options, cancellationToken);
         return created!.Code;
@@ -25,7 +25,7 @@ public sealed class OperatorClient(HttpClient http, string serverUrl)
         CancellationToken cancellationToken)
     {
         var request = new CreateInvocationRequest { Content = content, InstanceIds = instanceIds, TimeoutSeconds = 300 };
-        using var response = await http.PostAsJsonAsync(new Uri(_base, "invocations"), request, BenchJson.Options, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Post, "invocations", request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var problem = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -35,8 +35,12 @@ public sealed class OperatorClient(HttpClient http, string serverUrl)
         return (await response.Content.ReadFromJsonAsync<InvocationRecord>(BenchJson.Options, cancellationToken))!;
     }
 
-    public async Task<InvocationDetails> GetInvocationAsync(string id, CancellationToken cancellationToken) =>
-        (await http.GetFromJsonAsync<InvocationDetails>(new Uri(_base, $"invocations/{id}"), BenchJson.Options, cancellationToken))!;
+    public async Task<InvocationDetails> GetInvocationAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"invocations/{id}", null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<InvocationDetails>(BenchJson.Options, cancellationToken))!;
+    }
 
     /// <summary>Polls until the invocation has a final status, every <paramref name="interval"/>, within <paramref name="timeout"/>.</summary>
     public async Task<InvocationDetails> WaitForFinalAsync(
@@ -64,5 +68,15 @@ public sealed class OperatorClient(HttpClient http, string serverUrl)
         {
             throw new TimeoutException($"Invocation {id} did not finish within {timeout.TotalSeconds:F0} s.");
         }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        // Per request, not on the client: the same HttpClient carries the virtual agents' credentials.
+        using var request = new HttpRequestMessage(method, new Uri(_base, path));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        request.Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: BenchJson.Options);
+        return await http.SendAsync(request, cancellationToken);
     }
 }

@@ -1,10 +1,13 @@
 using Bunit;
+using Bunit.TestDoubles;
 using CloudAssist.Data;
+using CloudAssist.Data.Records;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +42,12 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         AddServices(Context.Services);
+        Authorization = Context.AddAuthorization();
+        SignInAs(UserRole.Operator);
     }
+
+    /// <summary>The signed-in user bUnit presents; an operator unless a test signs in as another role.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     /// <summary>The test context; its services are the console's.</summary>
     protected BunitContext Context { get; } = new();
@@ -81,6 +89,14 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         return Context.Render(parameters);
     }
 
+    /// <summary>Presents a user with this role, admitted by the policies of this role and those below it.</summary>
+    protected void SignInAs(UserRole role)
+    {
+        Authorization.SetAuthorized(role.ToString().ToLowerInvariant());
+        Authorization.SetRoles(role.ToString());
+        Authorization.SetPolicies(Policies.RolesFor(UserRole.Viewer).Where(p => Enum.Parse<UserRole>(p) <= role).ToArray());
+    }
+
     /// <summary>Lets a live refresh that an event or a timer asked for run.</summary>
     protected void PassRefreshInterval() => Clock.Advance(PastRefreshInterval);
 
@@ -96,5 +112,6 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddSingleton<InstanceSignals>();
         services.AddSingleton<InvocationService>();
         services.AddSingleton<CommandService>();
+        services.AddScoped<ConsoleUser>();
     }
 }

@@ -26,7 +26,9 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1280, int height = 800)
+    /// <summary>A page in a fresh browser context, signed in as <paramref name="userName"/> unless that is null.</summary>
+    public async Task<IPage> NewPageAsync(
+        string baseUrl, int width = 1280, int height = 800, string? userName = "administrator")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -35,7 +37,22 @@ public sealed class BrowserSession : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        if (userName is not null)
+        {
+            await SignInAsync(page, userName);
+        }
+
         return page;
+    }
+
+    /// <summary>Signs in through the sign-in form with the seeded password and waits for the overview.</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", Infrastructure.CloudAssistServer.Password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForSelectorAsync("[data-testid=user-menu]");
     }
 
     public async Task DisposeAsync()

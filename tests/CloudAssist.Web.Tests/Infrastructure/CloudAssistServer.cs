@@ -1,10 +1,14 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CloudAssist.Data.Records;
 using CloudAssist.Web.Instances;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudAssist.Web.Tests.Infrastructure;
 
@@ -16,6 +20,7 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "ca-test-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly Dictionary<string, string?> _settings;
+    private readonly Dictionary<UserRole, string> _tokens = [];
 
     public CloudAssistServer()
         : this(null)
@@ -39,8 +44,16 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         Url = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        Api = CreateClient();
+        foreach (var role in Enum.GetValues<UserRole>())
+        {
+            _tokens[role] = SeedUserAsync(role).GetAwaiter().GetResult();
+        }
+
+        Api = ClientFor(UserRole.Administrator);
     }
+
+    /// <summary>The password of every seeded user; each role has one user named after it in lower case.</summary>
+    public static string Password => "correct horse battery staple";
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
@@ -50,8 +63,22 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
     /// <summary>The server's base URL, e.g. http://127.0.0.1:41234.</summary>
     public string Url { get; }
 
-    /// <summary>A client for the operator API.</summary>
+    /// <summary>A client for the operator API, carrying the administrator's API token.</summary>
     public HttpClient Api { get; }
+
+    /// <summary>The seeded user name for a role: "administrator", "operator", "viewer".</summary>
+    public static string UserNameFor(UserRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>The API token of the seeded user with this role.</summary>
+    public string TokenFor(UserRole role) => _tokens[role];
+
+    /// <summary>A new client carrying the API token of the seeded user with this role.</summary>
+    public HttpClient ClientFor(UserRole role)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[role]);
+        return client;
+    }
 
     public string DataDirectory => _dataDirectory;
 
@@ -62,6 +89,14 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreatedActivationCode>(Json);
         return created!.Code;
+    }
+
+    private async Task<string> SeedUserAsync(UserRole role)
+    {
+        var user = await Services.GetRequiredService<UserService>().CreateAsync(UserNameFor(role), role, Password, default)
+            ?? throw new InvalidOperationException($"Seeding the {role} user failed.");
+        var (_, secret) = await Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "tests", null, default);
+        return secret;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

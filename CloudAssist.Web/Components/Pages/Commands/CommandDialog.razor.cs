@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Web.Commands;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -8,6 +9,9 @@ namespace CloudAssist.Web.Components.Pages.Commands;
 /// <summary>Creates, edits or clones a command; server-side validation messages appear beside their fields.</summary>
 public sealed partial class CommandDialog
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private readonly List<EditableParameter> _parameters = [];
     private Dictionary<string, string[]> _errors = [];
     private string _name = "";
@@ -59,6 +63,11 @@ public sealed partial class CommandDialog
 
     private async Task SaveAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         _saving = true;
         var request = new SaveCommandRequest
         {

@@ -2,12 +2,17 @@ using CloudAssist.Data.Records;
 using CloudAssist.Web.Components.Pages.Files;
 using CloudAssist.Web.Components.Pages.Invocations;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace CloudAssist.Web.Components.Pages.Commands;
 
 public sealed partial class CommandsPage
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private IReadOnlyList<CommandRecord>? _commands;
     private string _search = "";
     private IDisposable? _subscription;
@@ -44,6 +49,11 @@ public sealed partial class CommandsPage
 
     private async Task ShowEditorAsync(string title, CommandRecord? source, bool clone)
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         var parameters = new DialogParameters<CommandDialog>
         {
             { d => d.Source, source },
@@ -60,6 +70,11 @@ public sealed partial class CommandsPage
 
     private async Task DeleteAsync(CommandRecord command)
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         var schedules = (await Schedules.ListAsync(10_000, 0, CancellationToken.None)).Count(s => s.CommandId == command.Id);
         var scheduleNote = schedules == 0
             ? "It has no schedules."

@@ -1,5 +1,6 @@
 using CloudAssist.Web.Files;
 using CloudAssist.Web.Instances;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -9,6 +10,9 @@ namespace CloudAssist.Web.Components.Pages.Files;
 /// <summary>Sends a file from the operator's machine to chosen instances; closes with the new invocation.</summary>
 public sealed partial class SendFileDialog
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private Dictionary<string, string[]> _errors = [];
     private HashSet<InstanceView> _selected = [];
     private byte[]? _content;
@@ -77,6 +81,11 @@ public sealed partial class SendFileDialog
 
     private async Task SendAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         _busy = true;
         var request = new SendFileRequest
         {

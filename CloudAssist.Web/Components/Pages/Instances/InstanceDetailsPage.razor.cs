@@ -4,6 +4,7 @@ using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -13,6 +14,9 @@ namespace CloudAssist.Web.Components.Pages.Instances;
 /// <summary>One instance: its facts, its tags, and its recent tasks, refreshed live.</summary>
 public sealed partial class InstanceDetailsPage : IDisposable
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private readonly List<BreadcrumbItem> _crumbs = [new("Instances", "/instances")];
     private InstanceView? _instance;
     private IReadOnlyList<InstanceTaskSummary> _tasks = [];
@@ -75,6 +79,11 @@ public sealed partial class InstanceDetailsPage : IDisposable
 
     private async Task SaveTagsAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         var tags = _tagsText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         _tagsError = InstanceTags.Validate(tags);
         if (_tagsError is not null)

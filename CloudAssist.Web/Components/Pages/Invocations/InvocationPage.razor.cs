@@ -3,6 +3,7 @@ using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,6 +12,9 @@ namespace CloudAssist.Web.Components.Pages.Invocations;
 /// <summary>One execution record: a row per instance, live statuses and output, stop and run again.</summary>
 public sealed partial class InvocationPage : IDisposable
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private readonly List<BreadcrumbItem> _crumbs = [new("Execution records", "/invocations")];
     private readonly HashSet<string> _expanded = [];
     private InvocationRecord? _invocation;
@@ -91,18 +95,33 @@ public sealed partial class InvocationPage : IDisposable
 
     private async Task StopAllAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         await Service.StopAsync(Id, null, CancellationToken.None);
         await LoadAsync();
     }
 
     private async Task StopTaskAsync(string taskId)
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         await Service.StopAsync(Id, taskId, CancellationToken.None);
         await LoadAsync();
     }
 
     private async Task RunAgainAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         var targets = _tasks.Select(t => t.InstanceId).ToList();
         var command = _invocation!.CommandId is null ? null : await Commands.GetAsync(_invocation.CommandId, CancellationToken.None);
         await InvokeDialog.ShowAsync(

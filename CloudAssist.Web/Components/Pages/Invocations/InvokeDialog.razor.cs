@@ -5,6 +5,7 @@ using CloudAssist.Web.Commands;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
+using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -14,6 +15,9 @@ namespace CloudAssist.Web.Components.Pages.Invocations;
 /// <summary>Runs a saved command, or ad hoc content, on chosen instances; closes with the new invocation.</summary>
 public sealed partial class InvokeDialog
 {
+    [Inject]
+    private ConsoleUser ConsoleUser { get; set; } = default!;
+
     private readonly Dictionary<string, string> _values = [];
     private Dictionary<string, string[]> _errors = [];
     private List<InstanceView>? _instances;
@@ -126,6 +130,11 @@ public sealed partial class InvokeDialog
 
     private async Task RunAsync()
     {
+        if (!await ConsoleUser.EnsureAsync(Policies.Operator))
+        {
+            return;
+        }
+
         _running = true;
         var request = new CreateInvocationRequest
         {
