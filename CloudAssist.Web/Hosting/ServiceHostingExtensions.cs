@@ -67,6 +67,7 @@ internal static class ServiceHostingExtensions
         api.MapInvocationApi();
         api.MapScheduleApi();
         api.MapFileApi();
+        api.MapAccountApi();
         return app;
     }
 }

@@ -27,7 +27,9 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
     {
     }
 
-    internal CloudAssistServer(IDictionary<string, string?>? settings)
+    /// <param name="settings">Configuration over the test defaults.</param>
+    /// <param name="seedUsers">Whether to create a user and API token per role; false leaves the first-run set-up.</param>
+    internal CloudAssistServer(IDictionary<string, string?>? settings, bool seedUsers = true)
     {
         _settings = new Dictionary<string, string?>
         {
@@ -44,12 +46,12 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
         UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         Url = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        foreach (var role in Enum.GetValues<UserRole>())
+        foreach (var role in seedUsers ? Enum.GetValues<UserRole>() : [])
         {
             _tokens[role] = SeedUserAsync(role).GetAwaiter().GetResult();
         }
 
-        Api = ClientFor(UserRole.Administrator);
+        Api = seedUsers ? ClientFor(UserRole.Administrator) : CreateClient();
     }
 
     /// <summary>The password of every seeded user; each role has one user named after it in lower case.</summary>
