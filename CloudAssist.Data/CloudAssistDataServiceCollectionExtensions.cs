@@ -34,6 +34,7 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<ScheduleRepository>();
         services.AddSingleton<ScheduleRunRepository>();
         services.AddSingleton<FileTransferRepository>();
+        services.AddSingleton<AuditRepository>();
         return services;
     }
 }
