@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,9 +36,10 @@ public static class CommandEndpoints
         SaveCommandRequest request,
         CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (command, errors) = await service.CreateAsync(request, ct);
+        var (command, errors) = await service.CreateAsync(request, AuditActor.From(http), ct);
         if (command is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -52,9 +54,10 @@ public static class CommandEndpoints
         SaveCommandRequest request,
         CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (command, errors) = await service.UpdateAsync(id, request, ct);
+        var (command, errors) = await service.UpdateAsync(id, request, AuditActor.From(http), ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -71,11 +74,12 @@ public static class CommandEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id,
-        CommandRepository commands,
+        CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!await commands.DeleteAsync(id, ct))
+        if (!await service.DeleteAsync(id, AuditActor.From(http), ct))
         {
             return NotFound(id);
         }

@@ -2,7 +2,9 @@ using Bunit;
 using CloudAssist.Data;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
+using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -96,5 +98,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddSingleton<InstanceSignals>();
         services.AddSingleton<InvocationService>();
         services.AddSingleton<CommandService>();
+        services.AddSingleton<InstanceService>();
+        services.AddSingleton<AuditLog>();
     }
 }

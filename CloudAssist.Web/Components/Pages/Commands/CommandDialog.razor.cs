@@ -1,4 +1,5 @@
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -71,8 +72,8 @@ public sealed partial class CommandDialog
             Parameters = _parameters.Select(p => new CommandParameter(p.Name.Trim(), p.DefaultValue, p.Description, p.Secret)).ToList(),
         };
         var (command, errors) = Source is null || IsClone
-            ? await Service.CreateAsync(request, CancellationToken.None)
-            : await Service.UpdateAsync(Source.Id, request, CancellationToken.None);
+            ? await Service.CreateAsync(request, AuditActor.Console(), CancellationToken.None)
+            : await Service.UpdateAsync(Source.Id, request, AuditActor.Console(), CancellationToken.None);
         _saving = false;
         _errors = errors;
         if (command is not null)

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
@@ -91,13 +92,13 @@ public sealed partial class InvocationPage : IDisposable
 
     private async Task StopAllAsync()
     {
-        await Service.StopAsync(Id, null, CancellationToken.None);
+        await Service.StopAsync(Id, null, AuditActor.Console(), CancellationToken.None);
         await LoadAsync();
     }
 
     private async Task StopTaskAsync(string taskId)
     {
-        await Service.StopAsync(Id, taskId, CancellationToken.None);
+        await Service.StopAsync(Id, taskId, AuditActor.Console(), CancellationToken.None);
         await LoadAsync();
     }
 
