@@ -22,7 +22,12 @@ public sealed class AuditLogTests
             var sut = new AuditLog(new AuditRepository(connections), new FakeTimeProvider(), logger);
 
             await sut.RecordAsync(
-                new AuditActor("alice", "10.0.0.1"), "command.deleted", "command", "cmd-1", "Command x deleted", new { A = 1 });
+                new AuditActor("alice", "10.0.0.1"),
+                "command.deleted",
+                "command",
+                "cmd-1",
+                "Command x deleted",
+                new { A = 1 });
 
             var (level, message, exception) = Assert.Single(logger.Entries);
             Assert.Equal(LogLevel.Error, level);
