@@ -36,6 +36,7 @@ public static class CloudAssistDataServiceCollectionExtensions
         services.AddSingleton<FileTransferRepository>();
         services.AddSingleton<UserRepository>();
         services.AddSingleton<ApiTokenRepository>();
+        services.AddSingleton<AuditRepository>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,9 +37,10 @@ public static class CommandEndpoints
         SaveCommandRequest request,
         CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (command, errors) = await service.CreateAsync(request, ct);
+        var (command, errors) = await service.CreateAsync(request, AuditActor.From(http), ct);
         if (command is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -53,9 +55,10 @@ public static class CommandEndpoints
         SaveCommandRequest request,
         CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (command, errors) = await service.UpdateAsync(id, request, ct);
+        var (command, errors) = await service.UpdateAsync(id, request, AuditActor.From(http), ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -72,11 +75,12 @@ public static class CommandEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id,
-        CommandRepository commands,
+        CommandService service,
         ConsoleNotifier notifier,
+        HttpContext http,
         CancellationToken ct)
     {
-        if (!await commands.DeleteAsync(id, ct))
+        if (!await service.DeleteAsync(id, AuditActor.From(http), ct))
         {
             return NotFound(id);
         }

@@ -1,16 +1,18 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 
 namespace CloudAssist.Web.Commands;
 
 /// <summary>Validates and saves commands; shared by the operator API and the console.</summary>
-public sealed class CommandService(CommandRepository commands, TimeProvider time)
+public sealed class CommandService(CommandRepository commands, AuditLog audit, TimeProvider time)
 {
     /// <summary>Creates a command, or answers why not, keyed by field.</summary>
     public async Task<(CommandRecord? Command, Dictionary<string, string[]> Errors)> CreateAsync(
         SaveCommandRequest request,
+        AuditActor actor,
         CancellationToken ct)
     {
         var errors = await ValidateAsync(request, null, ct);
@@ -27,6 +29,7 @@ public sealed class CommandService(CommandRepository commands, TimeProvider time
             return (null, errors);
         }
 
+        await RecordAsync(actor, "created", null, command);
         return (command, errors);
     }
 
@@ -34,6 +37,7 @@ public sealed class CommandService(CommandRepository commands, TimeProvider time
     public async Task<(CommandRecord? Command, Dictionary<string, string[]> Errors)> UpdateAsync(
         string id,
         SaveCommandRequest request,
+        AuditActor actor,
         CancellationToken ct)
     {
         var existing = await commands.GetAsync(id, ct);
@@ -50,7 +54,33 @@ public sealed class CommandService(CommandRepository commands, TimeProvider time
 
         var command = ToRecord(request, id, existing.CreatedAt, time.GetUtcNow());
         await commands.UpdateAsync(command, ct);
+        await RecordAsync(actor, "updated", existing, command);
         return (command, errors);
+    }
+
+    /// <summary>Deletes a command; false when it does not exist. Execution records keep their copy.</summary>
+    public async Task<bool> DeleteAsync(string id, AuditActor actor, CancellationToken ct)
+    {
+        var existing = await commands.GetAsync(id, ct);
+        if (existing is null || !await commands.DeleteAsync(id, ct))
+        {
+            return false;
+        }
+
+        await RecordAsync(actor, "deleted", existing, null);
+        return true;
+    }
+
+    private Task RecordAsync(AuditActor actor, string verb, CommandRecord? before, CommandRecord? after)
+    {
+        var command = (after ?? before)!;
+        return audit.RecordAsync(
+            actor,
+            "command." + verb,
+            "command",
+            command.Id,
+            $"Command {command.Name} {verb}",
+            new { Before = AuditedCommand.From(before), After = AuditedCommand.From(after) });
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(SaveCommandRequest request, string? id, CancellationToken ct)

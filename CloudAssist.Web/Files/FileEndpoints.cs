@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Hosting;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,10 +23,10 @@ public static class FileEndpoints
     private static async Task<Results<Created<InvocationRecord>, ValidationProblem>> SendAsync(
         SendFileRequest request,
         FileTransferService service,
+        HttpContext http,
         CancellationToken ct)
     {
-        // TODO(#6): record the signed-in user once sign-in exists; until then every caller is "operator".
-        var (invocation, errors) = await service.SendAsync(request, "operator", ct);
+        var (invocation, errors) = await service.SendAsync(request, AuditActor.From(http), ct);
         return invocation is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/invocations/{invocation.Id}", invocation);

@@ -3,6 +3,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 
@@ -17,6 +18,7 @@ public sealed partial class FileTransferService(
     FileTransferRepository files,
     InstanceSignals signals,
     ConsoleNotifier notifier,
+    AuditLog audit,
     TimeProvider time,
     ILogger<FileTransferService> logger)
 {
@@ -24,7 +26,7 @@ public sealed partial class FileTransferService(
     /// <returns>The invocation, or the validation errors keyed by field.</returns>
     public async Task<(InvocationRecord? Invocation, Dictionary<string, string[]> Errors)> SendAsync(
         SendFileRequest request,
-        string createdBy,
+        AuditActor actor,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,7 +62,7 @@ public sealed partial class FileTransferService(
             Content = FileSummary.Describe(file),
             TimeoutSeconds = InvocationLimits.DefaultTimeoutSeconds,
             TriggerKind = "manual",
-            CreatedBy = createdBy,
+            CreatedBy = actor.Name,
             CreatedAt = now,
             Status = InvocationStatus.Pending,
             TaskCount = targets.Count,
@@ -84,7 +86,26 @@ public sealed partial class FileTransferService(
             signals.Signal(instanceId);
         }
 
-        LogSent(logger, id, file.Path, content.Length, targets.Count, createdBy);
+        LogSent(logger, id, file.Path, content.Length, targets.Count, actor.Name);
+        await audit.RecordAsync(
+            actor,
+            "file.sent",
+            "invocation",
+            id,
+            $"Sent {file.Path} ({file.SizeBytes} bytes) to {targets.Count} instance(s)",
+            new
+            {
+                file.FileName,
+                file.TargetDirectory,
+                file.SizeBytes,
+                file.Sha256,
+                file.Owner,
+                file.Group,
+                file.Mode,
+                file.Overwrite,
+                Targets = targets,
+                invocation.TargetTags,
+            });
         notifier.Publish(new InvocationCreated(id));
         return (invocation, errors);
     }

@@ -1,3 +1,4 @@
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -66,8 +67,13 @@ internal static class SecurityHostingExtensions
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Binding the form makes the antiforgery token required, so no other site can sign a user out.
-        app.MapPost("/account/sign-out", async (HttpContext http, IFormCollection form) =>
+        app.MapPost("/account/sign-out", async (HttpContext http, IFormCollection form, AuditLog audit) =>
         {
+            if (http.User.UserId() is { } id)
+            {
+                await audit.RecordAsync(AuditActor.From(http), "user.signed_out", "user", id, $"{http.User.ActorName()} signed out", null);
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/account/login");
         }).AllowAnonymous();

@@ -1,4 +1,5 @@
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Files;
 using CloudAssist.Web.Instances;
@@ -30,6 +31,8 @@ internal static class ServiceHostingExtensions
         builder.Services.AddSingleton<InvocationService>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<ActivationCodeService>();
+        builder.Services.AddSingleton<InstanceService>();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<TaskReaper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
         builder.Services.AddSingleton<FileTransferService>();
@@ -68,6 +71,7 @@ internal static class ServiceHostingExtensions
         api.MapScheduleApi();
         api.MapFileApi();
         api.MapAccountApi();
+        api.MapAuditApi();
         return app;
     }
 }

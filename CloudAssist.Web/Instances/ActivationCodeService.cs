@@ -2,11 +2,12 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 
 namespace CloudAssist.Web.Instances;
 
 /// <summary>Creates activation codes; the code itself is returned once and only its hash is kept.</summary>
-public sealed class ActivationCodeService(ActivationCodeRepository codes, TimeProvider time)
+public sealed class ActivationCodeService(ActivationCodeRepository codes, AuditLog audit, TimeProvider time)
 {
     public const int MaxUsageLimit = 10_000;
     public const int MaxLifetimeHours = 24 * 365;
@@ -14,6 +15,7 @@ public sealed class ActivationCodeService(ActivationCodeRepository codes, TimePr
     /// <summary>A new code with its id, or validation errors.</summary>
     public async Task<(CreatedActivationCode? Code, Dictionary<string, string[]> Errors)> CreateAsync(
         CreateActivationCodeRequest request,
+        AuditActor actor,
         CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -49,6 +51,28 @@ public sealed class ActivationCodeService(ActivationCodeRepository codes, TimePr
             CreatedAt = now,
         };
         await codes.CreateAsync(record, ct);
+
+        // The code itself is never recorded: only what describes it.
+        await audit.RecordAsync(
+            actor,
+            "activation_code.created",
+            "activation_code",
+            record.Id,
+            $"Activation code {record.Id} created for {record.UsageLimit} instance(s)",
+            new { record.Description, record.UsageLimit, record.ExpiresAt });
         return (new CreatedActivationCode(record.Id, secret, record.UsageLimit, record.ExpiresAt), errors);
+    }
+
+    /// <summary>Revokes a code; false when it does not exist or was already revoked.</summary>
+    public async Task<bool> RevokeAsync(string id, AuditActor actor, CancellationToken ct)
+    {
+        if (!await codes.RevokeAsync(id, time.GetUtcNow(), ct))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(
+            actor, "activation_code.revoked", "activation_code", id, $"Activation code {id} revoked", null);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,25 +51,18 @@ public static class InstanceEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeregisterAsync(
         string id,
-        InstanceRepository instances,
-        ConsoleNotifier notifier,
-        TimeProvider time,
-        CancellationToken ct)
-    {
-        if (!await instances.DeregisterAsync(id, time.GetUtcNow(), ct))
-        {
-            return NotFound("registered instance", id);
-        }
-
-        notifier.Publish(new InstanceChanged(id));
-        return TypedResults.NoContent();
-    }
+        InstanceService service,
+        HttpContext http,
+        CancellationToken ct) =>
+        await service.DeregisterAsync(id, AuditActor.From(http), ct)
+            ? TypedResults.NoContent()
+            : NotFound("registered instance", id);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetTagsAsync(
         string id,
         IReadOnlyList<string> tags,
-        InstanceRepository instances,
-        ConsoleNotifier notifier,
+        InstanceService service,
+        HttpContext http,
         CancellationToken ct)
     {
         var cleaned = tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
@@ -77,21 +71,18 @@ public static class InstanceEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tags"] = [error] });
         }
 
-        if (!await instances.SetTagsAsync(id, System.Text.Json.JsonSerializer.Serialize(cleaned), ct))
-        {
-            return NotFound("registered instance", id);
-        }
-
-        notifier.Publish(new InstanceChanged(id));
-        return TypedResults.NoContent();
+        return await service.SetTagsAsync(id, cleaned, AuditActor.From(http), ct)
+            ? TypedResults.NoContent()
+            : NotFound("registered instance", id);
     }
 
     private static async Task<Results<Created<CreatedActivationCode>, ValidationProblem>> CreateCodeAsync(
         CreateActivationCodeRequest request,
         ActivationCodeService service,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (code, errors) = await service.CreateAsync(request, ct);
+        var (code, errors) = await service.CreateAsync(request, AuditActor.From(http), ct);
         return code is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/activation-codes/{code.Id}", code);
@@ -102,10 +93,12 @@ public static class InstanceEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCodeAsync(
         string id,
-        ActivationCodeRepository codes,
-        TimeProvider time,
+        ActivationCodeService service,
+        HttpContext http,
         CancellationToken ct) =>
-        await codes.RevokeAsync(id, time.GetUtcNow(), ct) ? TypedResults.NoContent() : NotFound("active activation code", id);
+        await service.RevokeAsync(id, AuditActor.From(http), ct)
+            ? TypedResults.NoContent()
+            : NotFound("active activation code", id);
 
     private static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(
         title: "Not found", detail: $"No {what} has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -1,5 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
+using CloudAssist.Web.Hosting;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,10 +26,10 @@ public static class InvocationEndpoints
     private static async Task<Results<Created<InvocationRecord>, ValidationProblem>> CreateAsync(
         CreateInvocationRequest request,
         InvocationService service,
+        HttpContext http,
         CancellationToken ct)
     {
-        // TODO(#6): record the signed-in user once sign-in exists; until then every caller is "operator".
-        var (invocation, errors) = await service.CreateAsync(request, "operator", "manual", ct);
+        var (invocation, errors) = await service.CreateAsync(request, AuditActor.From(http), "manual", ct);
         return invocation is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/invocations/{invocation.Id}", invocation);
@@ -40,12 +42,9 @@ public static class InvocationEndpoints
         int limit = 50,
         int offset = 0)
     {
-        if (limit is < 1 or > 500 || offset < 0)
+        if (!Paging.IsValid(limit, offset, out var problem))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["limit"] = ["limit must be 1-500 and offset 0 or more."],
-            });
+            return problem;
         }
 
         return TypedResults.Ok(await invocations.ListAsync(status, limit, offset, ct));
@@ -104,6 +103,7 @@ public static class InvocationEndpoints
         string id,
         InvocationRepository invocations,
         InvocationService service,
+        HttpContext http,
         CancellationToken ct)
     {
         if (await invocations.GetAsync(id, ct) is null)
@@ -111,7 +111,7 @@ public static class InvocationEndpoints
             return NotFound(id);
         }
 
-        await service.StopAsync(id, null, ct);
+        await service.StopAsync(id, null, AuditActor.From(http), ct);
         return TypedResults.Accepted($"/api/v1/invocations/{id}");
     }
 
@@ -120,6 +120,7 @@ public static class InvocationEndpoints
         string taskId,
         InvocationRepository invocations,
         InvocationService service,
+        HttpContext http,
         CancellationToken ct)
     {
         var task = await invocations.GetTaskAsync(taskId, ct);
@@ -128,7 +129,7 @@ public static class InvocationEndpoints
             return NotFound(id);
         }
 
-        await service.StopAsync(id, taskId, ct);
+        await service.StopAsync(id, taskId, AuditActor.From(http), ct);
         return TypedResults.Accepted($"/api/v1/invocations/{id}");
     }
 

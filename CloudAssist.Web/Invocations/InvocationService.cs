@@ -3,6 +3,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Live;
 
@@ -15,6 +16,7 @@ public sealed partial class InvocationService(
     InvocationRepository invocations,
     InstanceSignals signals,
     ConsoleNotifier notifier,
+    AuditLog audit,
     TimeProvider time,
     ILogger<InvocationService> logger)
 {
@@ -22,7 +24,7 @@ public sealed partial class InvocationService(
     /// <returns>The invocation, or the validation errors keyed by field.</returns>
     public async Task<(InvocationRecord? Invocation, Dictionary<string, string[]> Errors)> CreateAsync(
         CreateInvocationRequest request,
-        string createdBy,
+        AuditActor actor,
         string triggerKind,
         CancellationToken cancellationToken)
     {
@@ -55,7 +57,7 @@ public sealed partial class InvocationService(
             WorkingDirectory = string.IsNullOrWhiteSpace(request.WorkingDirectory) ? command.WorkingDirectory : request.WorkingDirectory,
             TimeoutSeconds = timeout,
             TriggerKind = triggerKind,
-            CreatedBy = createdBy,
+            CreatedBy = actor.Name,
             CreatedAt = now,
             Status = InvocationStatus.Pending,
             TaskCount = targets.Count,
@@ -83,13 +85,24 @@ public sealed partial class InvocationService(
             signals.Signal(instanceId);
         }
 
-        LogCreated(logger, invocation.Id, invocation.CommandName, targets.Count, createdBy);
+        LogCreated(logger, invocation.Id, invocation.CommandName, targets.Count, actor.Name);
+        await audit.RecordAsync(
+            actor,
+            "invocation.created",
+            "invocation",
+            invocation.Id,
+            $"Ran {invocation.CommandName} on {targets.Count} instance(s)",
+            InvocationAuditDetails.Of(invocation, targets, parameters, request.Environment));
         notifier.Publish(new InvocationCreated(invocation.Id));
         return (invocation, errors);
     }
 
     /// <summary>Stops an invocation, or one of its tasks when <paramref name="taskId"/> is given.</summary>
-    public async Task<IReadOnlyList<TaskChange>> StopAsync(string invocationId, string? taskId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TaskChange>> StopAsync(
+        string invocationId,
+        string? taskId,
+        AuditActor actor,
+        CancellationToken cancellationToken)
     {
         var changes = await invocations.RequestStopAsync(invocationId, taskId, time.GetUtcNow(), cancellationToken);
         foreach (var change in changes)
@@ -103,6 +116,20 @@ public sealed partial class InvocationService(
         }
 
         LogStopped(logger, invocationId, taskId ?? "(all)", changes.Count);
+        await audit.RecordAsync(
+            actor,
+            taskId is null ? "invocation.stopped" : "invocation.task_stopped",
+            taskId is null ? "invocation" : "invocation_task",
+            taskId ?? invocationId,
+            taskId is null
+                ? $"Stop of invocation {invocationId}: {changes.Count} task(s) affected"
+                : $"Stop of task {taskId} of invocation {invocationId}: {changes.Count} task(s) affected",
+            new
+            {
+                InvocationId = invocationId,
+                TaskId = taskId,
+                Changed = changes.Select(c => new { c.TaskId, c.InstanceId, c.TaskStatus }).ToList(),
+            });
         return changes;
     }
 

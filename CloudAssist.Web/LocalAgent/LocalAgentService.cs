@@ -1,5 +1,6 @@
 using CloudAssist.Agent;
 using CloudAssist.Agent.Transport;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Instances;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,7 +37,7 @@ public sealed partial class LocalAgentService(
         if (!File.Exists(Path.Combine(stateDirectory, "identity.json")))
         {
             var (created, _) = await activationCodes.CreateAsync(
-                new CreateActivationCodeRequest("Local agent of the server", 1, 1), stoppingToken);
+                new CreateActivationCodeRequest("Local agent of the server", 1, 1), AuditActor.Server, stoppingToken);
             code = created!.Code;
         }
 

@@ -1,5 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
+using CloudAssist.Web.Hosting;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,7 +33,7 @@ public static class ScheduleEndpoints
         int limit = 100,
         int offset = 0)
     {
-        if (!ValidPage(limit, offset, out var problem))
+        if (!Paging.IsValid(limit, offset, out var problem))
         {
             return problem;
         }
@@ -42,10 +44,10 @@ public static class ScheduleEndpoints
     private static async Task<Results<Created<ScheduleView>, ValidationProblem>> CreateAsync(
         SaveScheduleRequest request,
         ScheduleService service,
+        HttpContext http,
         CancellationToken ct)
     {
-        // TODO(#6): record the signed-in user once sign-in exists; until then every caller is "operator".
-        var (schedule, errors) = await service.CreateAsync(request, "operator", ct);
+        var (schedule, errors) = await service.CreateAsync(request, AuditActor.From(http), ct);
         return schedule is null
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Created($"/api/v1/schedules/{schedule.Id}", ScheduleView.From(schedule));
@@ -72,9 +74,10 @@ public static class ScheduleEndpoints
         string id,
         SaveScheduleRequest request,
         ScheduleService service,
+        HttpContext http,
         CancellationToken ct)
     {
-        var (schedule, errors) = await service.UpdateAsync(id, request, ct);
+        var (schedule, errors) = await service.UpdateAsync(id, request, AuditActor.From(http), ct);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -86,15 +89,17 @@ public static class ScheduleEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         string id,
         ScheduleService service,
+        HttpContext http,
         CancellationToken ct) =>
-        await service.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+        await service.DeleteAsync(id, AuditActor.From(http), ct) ? TypedResults.NoContent() : NotFound(id);
 
     private static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> PauseAsync(
         string id,
         ScheduleService service,
         ScheduleRepository schedules,
+        HttpContext http,
         CancellationToken ct) =>
-        await service.PauseAsync(id, ct) && await schedules.GetAsync(id, ct) is { } paused
+        await service.PauseAsync(id, AuditActor.From(http), ct) && await schedules.GetAsync(id, ct) is { } paused
             ? TypedResults.Ok(ScheduleView.From(paused))
             : NotFound(id);
 
@@ -102,9 +107,10 @@ public static class ScheduleEndpoints
         string id,
         ScheduleService service,
         ScheduleRepository schedules,
+        HttpContext http,
         CancellationToken ct)
     {
-        var errors = await service.ResumeAsync(id, ct);
+        var errors = await service.ResumeAsync(id, AuditActor.From(http), ct);
         if (errors is { Count: > 0 })
         {
             return TypedResults.ValidationProblem(errors);
@@ -123,7 +129,7 @@ public static class ScheduleEndpoints
         int limit = 50,
         int offset = 0)
     {
-        if (!ValidPage(limit, offset, out var problem))
+        if (!Paging.IsValid(limit, offset, out var problem))
         {
             return problem;
         }
@@ -134,15 +140,6 @@ public static class ScheduleEndpoints
         }
 
         return TypedResults.Ok(await runs.ListAsync(id, limit, offset, ct));
-    }
-
-    private static bool ValidPage(int limit, int offset, out ValidationProblem problem)
-    {
-        problem = TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        {
-            ["limit"] = ["limit must be 1-500 and offset 0 or more."],
-        });
-        return limit is >= 1 and <= 500 && offset >= 0;
     }
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(

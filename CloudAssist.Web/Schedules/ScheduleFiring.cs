@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 
@@ -68,7 +69,7 @@ public sealed partial class ScheduleFiring(
         {
             var trigger = rebootedInstanceId is null ? ScheduleTrigger : RebootTrigger;
             var (invocation, errors) = await invocations.CreateAsync(
-                Request(schedule, free), schedule.CreatedBy, trigger, ct);
+                Request(schedule, free), AuditActor.Scheduler, trigger, ct);
             run = invocation is null
                 ? run with
                 {

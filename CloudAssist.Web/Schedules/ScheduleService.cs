@@ -2,6 +2,7 @@ using System.Text.Json;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 
@@ -14,13 +15,14 @@ public sealed partial class ScheduleService(
     InstanceRepository instances,
     ScheduleWakeup wakeup,
     ConsoleNotifier notifier,
+    AuditLog audit,
     TimeProvider time,
     ILogger<ScheduleService> logger)
 {
     /// <summary>Creates a schedule, or answers why not, keyed by field.</summary>
     public async Task<(ScheduleRecord? Schedule, Dictionary<string, string[]> Errors)> CreateAsync(
         SaveScheduleRequest request,
-        string createdBy,
+        AuditActor actor,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -30,9 +32,9 @@ public sealed partial class ScheduleService(
             return (null, errors);
         }
 
-        schedule = schedule with { Id = Ids.New("sch"), CreatedBy = createdBy, CreatedAt = now };
+        schedule = schedule with { Id = Ids.New("sch"), CreatedBy = actor.Name, CreatedAt = now };
         await schedules.CreateAsync(schedule, ct);
-        Changed(schedule.Id, "created");
+        await ChangedAsync(actor, "created", null, schedule);
         return (schedule, errors);
     }
 
@@ -40,6 +42,7 @@ public sealed partial class ScheduleService(
     public async Task<(ScheduleRecord? Schedule, Dictionary<string, string[]> Errors)> UpdateAsync(
         string id,
         SaveScheduleRequest request,
+        AuditActor actor,
         CancellationToken ct)
     {
         var existing = await schedules.GetAsync(id, ct);
@@ -64,19 +67,20 @@ public sealed partial class ScheduleService(
             LastInvocationId = existing.LastInvocationId,
         };
         await schedules.UpdateAsync(schedule, ct);
-        Changed(id, "edited");
+        await ChangedAsync(actor, "updated", existing, schedule);
         return (schedule, errors);
     }
 
     /// <summary>Pauses a schedule: no run is made or recorded until it is resumed. False when it does not exist.</summary>
-    public async Task<bool> PauseAsync(string id, CancellationToken ct)
+    public async Task<bool> PauseAsync(string id, AuditActor actor, CancellationToken ct)
     {
-        if (!await schedules.SetEnabledAsync(id, false, null, time.GetUtcNow(), ct))
+        var before = await schedules.GetAsync(id, ct);
+        if (before is null || !await schedules.SetEnabledAsync(id, false, null, time.GetUtcNow(), ct))
         {
             return false;
         }
 
-        Changed(id, "paused");
+        await ChangedAsync(actor, "paused", before, await schedules.GetAsync(id, ct));
         return true;
     }
 
@@ -84,7 +88,7 @@ public sealed partial class ScheduleService(
     /// Resumes a schedule from now on; runs that fell due while it was paused are not made.
     /// Null when it does not exist; errors when it cannot run again (a one-off whose time passed).
     /// </summary>
-    public async Task<Dictionary<string, string[]>?> ResumeAsync(string id, CancellationToken ct)
+    public async Task<Dictionary<string, string[]>?> ResumeAsync(string id, AuditActor actor, CancellationToken ct)
     {
         var schedule = await schedules.GetAsync(id, ct);
         if (schedule is null)
@@ -106,19 +110,20 @@ public sealed partial class ScheduleService(
         }
 
         await schedules.SetEnabledAsync(id, true, next, now, ct);
-        Changed(id, "resumed");
+        await ChangedAsync(actor, "resumed", schedule, await schedules.GetAsync(id, ct));
         return errors;
     }
 
     /// <summary>Deletes a schedule and its history; its execution records stay. False when it does not exist.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    public async Task<bool> DeleteAsync(string id, AuditActor actor, CancellationToken ct)
     {
-        if (!await schedules.DeleteAsync(id, ct))
+        var before = await schedules.GetAsync(id, ct);
+        if (before is null || !await schedules.DeleteAsync(id, ct))
         {
             return false;
         }
 
-        Changed(id, "deleted");
+        await ChangedAsync(actor, "deleted", before, null);
         return true;
     }
 
@@ -227,11 +232,19 @@ public sealed partial class ScheduleService(
         return distinct;
     }
 
-    private void Changed(string id, string change)
+    private async Task ChangedAsync(AuditActor actor, string change, ScheduleRecord? before, ScheduleRecord? after)
     {
-        LogChanged(logger, id, change);
+        var schedule = (after ?? before)!;
+        LogChanged(logger, schedule.Id, change);
         wakeup.Signal();
-        notifier.Publish(new ScheduleChanged(id));
+        notifier.Publish(new ScheduleChanged(schedule.Id));
+        await audit.RecordAsync(
+            actor,
+            "schedule." + change,
+            "schedule",
+            schedule.Id,
+            $"Schedule of {schedule.CommandName} {change}",
+            new { Before = before, After = after });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {ScheduleId} {Change}")]

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Security;
@@ -32,7 +33,7 @@ public static class AccountApiEndpoints
         TypedResults.Ok((await users.ListAsync(ct)).Select(UserView.From).ToList());
 
     private static async Task<Results<Created<UserView>, ValidationProblem>> CreateUserAsync(
-        CreateUserRequest request, UserService users, CancellationToken ct)
+        CreateUserRequest request, UserService users, HttpContext http, CancellationToken ct)
     {
         var errors = users.Validate(request.UserName, request.Password);
         if (!Enum.IsDefined(request.Role))
@@ -45,7 +46,7 @@ public static class AccountApiEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await users.CreateAsync(request.UserName, request.Role, request.Password, ct) is not { } user)
+        if (await users.CreateAsync(request.UserName, request.Role, request.Password, AuditActor.From(http), ct) is not { } user)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -57,7 +58,12 @@ public static class AccountApiEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> UpdateUserAsync(
-        string id, UpdateUserRequest request, UserService users, UserRepository repository, CancellationToken ct)
+        string id,
+        UpdateUserRequest request,
+        UserService users,
+        UserRepository repository,
+        HttpContext http,
+        CancellationToken ct)
     {
         if (request.Role is { } role && !Enum.IsDefined(role))
         {
@@ -68,7 +74,7 @@ public static class AccountApiEndpoints
         }
 
         var change = new UserChange(request.Role, request.Disabled, request.Password, request.Unlock ?? false);
-        if (await users.UpdateAsync(id, change, ct) is { } problem)
+        if (await users.UpdateAsync(id, change, AuditActor.From(http), ct) is { } problem)
         {
             return await repository.GetAsync(id, ct) is null
                 ? TypedResults.Problem(title: "Not found", detail: problem, statusCode: StatusCodes.Status404NotFound)
@@ -83,8 +89,8 @@ public static class AccountApiEndpoints
         TypedResults.Ok((await tokens.ListForUserAsync(user.UserId()!, ct)).Select(ApiTokenView.From).ToList());
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(
-        string id, ClaimsPrincipal user, ApiTokenRepository tokens, TimeProvider time, CancellationToken ct) =>
-        await tokens.RevokeAsync(id, user.UserId()!, time.GetUtcNow(), ct)
+        string id, HttpContext http, ApiTokenService tokens, CancellationToken ct) =>
+        await tokens.RevokeAsync(id, http.User.UserId()!, AuditActor.From(http), ct)
             ? TypedResults.NoContent()
             : TypedResults.Problem(
                 title: "Not found", detail: $"You have no active token with the id '{id}'.", statusCode: StatusCodes.Status404NotFound);

@@ -2,11 +2,12 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 
 namespace CloudAssist.Web.Security;
 
 /// <summary>Personal API tokens: created and shown once, stored as SHA-256, acting with the owner's role.</summary>
-public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository users, TimeProvider time)
+public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository users, AuditLog audit, TimeProvider time)
 {
     /// <summary>Every token starts with this, so the server tells one from an agent credential without a lookup.</summary>
     public const string Prefix = "ca-pat-";
@@ -33,7 +34,7 @@ public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository us
 
     /// <summary>Creates a token for the user; the returned secret is the only copy.</summary>
     public async Task<(ApiTokenRecord Token, string Secret)> CreateAsync(
-        string userId, string name, int? expiresInDays, CancellationToken ct)
+        string userId, string name, int? expiresInDays, AuditActor actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var secret = Secrets.New(Prefix);
@@ -47,7 +48,21 @@ public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository us
             ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
         };
         await tokens.CreateAsync(token, ct);
+        await audit.RecordAsync(actor, "api_token.created", "api_token", token.Id, $"Created API token '{token.Name}'",
+            new { token.Name, token.UserId, token.ExpiresAt });
         return (token, secret);
+    }
+
+    /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
+    public async Task<bool> RevokeAsync(string id, string userId, AuditActor actor, CancellationToken ct)
+    {
+        if (!await tokens.RevokeAsync(id, userId, time.GetUtcNow(), ct))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(actor, "api_token.revoked", "api_token", id, $"Revoked API token {id}", new { userId });
+        return true;
     }
 
     /// <summary>The user and token a presented secret stands for, or why it is refused.</summary>

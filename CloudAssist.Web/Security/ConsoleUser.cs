@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -21,6 +22,9 @@ public sealed class ConsoleUser(
 
     /// <summary>The name recorded as the author of the user's actions.</summary>
     public async Task<string> NameAsync() => (await PrincipalAsync()).ActorName();
+
+    /// <summary>The user as the author of an audited action.</summary>
+    public async Task<AuditActor> ActorAsync() => AuditActor.Console(await PrincipalAsync());
 
     /// <summary>The user's role, or null when not signed in.</summary>
     public async Task<UserRole?> RoleAsync() => (await PrincipalAsync()).Role();

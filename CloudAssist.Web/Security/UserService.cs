@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ namespace CloudAssist.Web.Security;
 /// </summary>
 public sealed class UserService(
     UserRepository users,
+    AuditLog audit,
     IOptions<SecurityOptions> options,
     TimeProvider time,
     ILogger<UserService> logger)
@@ -55,21 +57,51 @@ public sealed class UserService(
     }
 
     /// <summary>Creates the first administrator; null when a user already exists.</summary>
-    public async Task<UserRecord?> CreateFirstAsync(string userName, string password, CancellationToken ct)
+    public async Task<UserRecord?> CreateFirstAsync(string userName, string password, string? address, CancellationToken ct)
     {
         var user = NewUser(userName, UserRole.Administrator, password);
-        return await users.CreateFirstAsync(user, ct) ? user : null;
+        if (!await users.CreateFirstAsync(user, ct))
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(new AuditActor(user.UserName, address), "user.created", "user", user.Id,
+            $"Set up {user.UserName} as the first administrator", new { user.UserName, Role = user.Role.ToString() });
+        return user;
     }
 
     /// <summary>Creates a user; null when the name is taken. Validate first.</summary>
-    public async Task<UserRecord?> CreateAsync(string userName, UserRole role, string password, CancellationToken ct)
+    public async Task<UserRecord?> CreateAsync(
+        string userName, UserRole role, string password, AuditActor actor, CancellationToken ct)
     {
         var user = NewUser(userName, role, password);
-        return await users.CreateAsync(user, ct) ? user : null;
+        if (!await users.CreateAsync(user, ct))
+        {
+            return null;
+        }
+
+        await audit.RecordAsync(actor, "user.created", "user", user.Id, $"Added {user.UserName} as {role}",
+            new { user.UserName, Role = role.ToString() });
+        return user;
     }
 
     /// <summary>Checks a name and password, counting failures and locking after too many.</summary>
-    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, CancellationToken ct)
+    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, string? address, CancellationToken ct)
+    {
+        var outcome = await CheckAsync(userName, password, ct);
+        var name = outcome.User?.UserName ?? userName?.Trim() ?? "";
+        var (action, summary) = outcome.Kind switch
+        {
+            SignInResultKind.Succeeded => ("user.signed_in", $"{name} signed in"),
+            SignInResultKind.LockedOut => ("user.sign_in_locked", $"Sign-in as {name} refused: locked"),
+            SignInResultKind.Disabled => ("user.sign_in_failed", $"Sign-in as {name} refused: disabled"),
+            _ => ("user.sign_in_failed", $"Sign-in as {name} failed"),
+        };
+        await audit.RecordAsync(new AuditActor(name, address), action, "user", outcome.User?.Id, summary, null);
+        return outcome;
+    }
+
+    private async Task<SignInOutcome> CheckAsync(string? userName, string? password, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(Normalize(userName), ct);
         var now = time.GetUtcNow();
@@ -110,7 +142,7 @@ public sealed class UserService(
 
     /// <summary>Changes a user's role, enabled state or password, ending their sessions.</summary>
     /// <returns>Null on success, otherwise what to fix.</returns>
-    public async Task<string?> UpdateAsync(string id, UserChange change, CancellationToken ct)
+    public async Task<string?> UpdateAsync(string id, UserChange change, AuditActor actor, CancellationToken ct)
     {
         if (await users.GetAsync(id, ct) is not { } user)
         {
@@ -133,9 +165,16 @@ public sealed class UserService(
             SecurityStamp = Guid.NewGuid().ToString("N"),
             UpdatedAt = now,
         };
-        return await users.UpdateAsync(updated, ct)
-            ? null
-            : "That would leave no enabled administrator; make another user an administrator first.";
+        if (!await users.UpdateAsync(updated, ct))
+        {
+            return "That would leave no enabled administrator; make another user an administrator first.";
+        }
+
+        var before = new { Role = user.Role.ToString(), Disabled = user.DisabledAt is not null };
+        var after = new { Role = updated.Role.ToString(), Disabled = updated.DisabledAt is not null };
+        await audit.RecordAsync(actor, "user.updated", "user", user.Id, $"Changed {user.UserName}",
+            new { before, after, PasswordReset = change.Password is not null, change.Unlock });
+        return null;
     }
 
     private UserRecord NewUser(string userName, UserRole role, string password)

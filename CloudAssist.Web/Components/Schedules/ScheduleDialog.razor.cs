@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Schedules;
 using CloudAssist.Web.Security;
@@ -100,10 +101,9 @@ public sealed partial class ScheduleDialog
             InstanceIds = _targets.ToList(),
             Enabled = Existing?.Enabled ?? true,
         });
-        // TODO(#6): record the signed-in user once sign-in exists; until then every caller is "operator".
         var (schedule, errors) = Existing is null
-            ? await Schedules.CreateAsync(request, "operator", CancellationToken.None)
-            : await Schedules.UpdateAsync(Existing.Id, request, CancellationToken.None);
+            ? await Schedules.CreateAsync(request, await ConsoleUser.ActorAsync(), CancellationToken.None)
+            : await Schedules.UpdateAsync(Existing.Id, request, await ConsoleUser.ActorAsync(), CancellationToken.None);
         return (schedule?.Id, errors);
     }
 
@@ -117,7 +117,8 @@ public sealed partial class ScheduleDialog
             Content = _content,
             InstanceIds = _targets.ToList(),
         };
-        var (invocation, errors) = await Invocations.CreateAsync(request, "operator", "manual", CancellationToken.None);
+        var (invocation, errors) =
+            await Invocations.CreateAsync(request, await ConsoleUser.ActorAsync(), "manual", CancellationToken.None);
         return (invocation?.Id, errors);
     }
 }

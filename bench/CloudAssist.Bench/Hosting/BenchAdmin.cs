@@ -1,10 +1,9 @@
 using CloudAssist.Data;
 using CloudAssist.Data.Records;
-using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CloudAssist.Bench.Hosting;
@@ -21,15 +20,18 @@ public static class BenchAdmin
         var database = new DatabaseOptions();
         await using var services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(Options.Create(new SecurityOptions()))
+            .AddSingleton<AuditLog>()
+            .AddSingleton<UserService>()
+            .AddSingleton<ApiTokenService>()
             .AddCloudAssistData(Path.Combine(dataDirectory, database.Path), database.BusyTimeoutMilliseconds)
             .BuildServiceProvider();
         await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        var repository = services.GetRequiredService<UserRepository>();
-        var users = new UserService(
-            repository, Options.Create(new SecurityOptions()), TimeProvider.System, NullLogger<UserService>.Instance);
-        var admin = await users.CreateAsync("bench", UserRole.Administrator, Guid.NewGuid().ToString(), cancellationToken)
+        var admin = await services.GetRequiredService<UserService>().CreateAsync(
+                "bench", UserRole.Administrator, Guid.NewGuid().ToString(), AuditActor.Server, cancellationToken)
             ?? throw new InvalidOperationException("Seeding the benchmark administrator failed.");
-        var tokens = new ApiTokenService(services.GetRequiredService<ApiTokenRepository>(), repository, TimeProvider.System);
-        return (await tokens.CreateAsync(admin.Id, "benchmarks", null, cancellationToken)).Secret;
+        var tokens = services.GetRequiredService<ApiTokenService>();
+        return (await tokens.CreateAsync(admin.Id, "benchmarks", null, AuditActor.Server, cancellationToken)).Secret;
     }
 }

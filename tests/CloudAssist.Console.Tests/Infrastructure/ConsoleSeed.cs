@@ -4,6 +4,7 @@ using System.Text.Json;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
@@ -17,6 +18,9 @@ namespace CloudAssist.Console.Tests.Infrastructure;
 /// </summary>
 public sealed class ConsoleSeed(IServiceProvider services, TimeProvider clock)
 {
+    /// <summary>Who the seeded changes are made by, in the audit log and as <c>created_by</c>.</summary>
+    public static AuditActor Tester { get; } = new("tester", null);
+
     /// <summary>The moment every test starts at; whole milliseconds, as the store keeps them.</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
@@ -79,7 +83,7 @@ public sealed class ConsoleSeed(IServiceProvider services, TimeProvider clock)
             Parameters = parameters ?? [],
         };
         var (command, errors) = await services.GetRequiredService<CommandService>()
-            .CreateAsync(request, CancellationToken.None);
+            .CreateAsync(request, Tester, CancellationToken.None);
         return command
             ?? throw new InvalidOperationException("Seeding could not save a command: " + Describe(errors));
     }
@@ -96,7 +100,7 @@ public sealed class ConsoleSeed(IServiceProvider services, TimeProvider clock)
             InstanceIds = instances.Select(i => i.Id).ToList(),
         };
         var (invocation, errors) = await services.GetRequiredService<InvocationService>()
-            .CreateAsync(request, "tester", "manual", CancellationToken.None);
+            .CreateAsync(request, Tester, "manual", CancellationToken.None);
         if (invocation is null)
         {
             throw new InvalidOperationException("Seeding could not create an invocation: " + Describe(errors));

@@ -4,7 +4,9 @@ using CloudAssist.Data;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
+using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Security;
@@ -113,5 +115,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddSingleton<InvocationService>();
         services.AddSingleton<CommandService>();
         services.AddScoped<ConsoleUser>();
+        services.AddSingleton<InstanceService>();
+        services.AddSingleton<AuditLog>();
     }
 }

@@ -46,7 +46,7 @@ public sealed class InvokeDialogTests : ConsoleTestBase
         var invocation = Assert.Single(await Invocations.ListAsync(null, 10, 0, CancellationToken.None));
         Assert.Equal(command.Id, invocation.CommandId);
         Assert.Equal("uptime -p", invocation.Content);
-        Assert.Equal("console", invocation.CreatedBy);
+        Assert.Equal("operator", invocation.CreatedBy);
         var task = Assert.Single(await Invocations.ListTasksAsync(invocation.Id, CancellationToken.None));
         Assert.Equal(web.Id, task.InstanceId);
         var navigation = Context.Services.GetRequiredService<NavigationManager>();

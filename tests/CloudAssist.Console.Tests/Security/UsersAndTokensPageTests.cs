@@ -1,6 +1,7 @@
 using Bunit;
 using CloudAssist.Console.Tests.Infrastructure;
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Components.Pages.Tokens;
 using CloudAssist.Web.Components.Pages.Users;
@@ -91,5 +92,5 @@ public sealed class UsersAndTokensPageTests : ConsoleTestBase
     }
 
     private async Task<UserRecord> CreateAsync(string name, UserRole role) =>
-        (await Context.Services.GetRequiredService<UserService>().CreateAsync(name, role, Password, default))!;
+        (await Context.Services.GetRequiredService<UserService>().CreateAsync(name, role, Password, AuditActor.Server, default))!;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -95,9 +96,9 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
 
     private async Task<string> SeedUserAsync(UserRole role)
     {
-        var user = await Services.GetRequiredService<UserService>().CreateAsync(UserNameFor(role), role, Password, default)
+        var user = await Services.GetRequiredService<UserService>().CreateAsync(UserNameFor(role), role, Password, AuditActor.Server, default)
             ?? throw new InvalidOperationException($"Seeding the {role} user failed.");
-        var (_, secret) = await Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "tests", null, default);
+        var (_, secret) = await Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "tests", null, AuditActor.Server, default);
         return secret;
     }
 

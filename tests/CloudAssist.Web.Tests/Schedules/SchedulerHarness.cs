@@ -3,6 +3,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Schedules;
@@ -37,11 +38,13 @@ public sealed class SchedulerHarness : IAsyncDisposable
         Instances = new InstanceRepository(connections);
         Codes = new ActivationCodeRepository(connections);
         Migrations = new MigrationRunner(connections, NullLogger<MigrationRunner>.Instance);
+        Audit = new AuditRepository(connections);
+        var audit = new AuditLog(Audit, Time, NullLogger<AuditLog>.Instance);
         _invocationService = new InvocationService(
-            new CommandRepository(connections), Instances, Invocations, new InstanceSignals(), _notifier, Time,
+            new CommandRepository(connections), Instances, Invocations, new InstanceSignals(), _notifier, audit, Time,
             NullLogger<InvocationService>.Instance);
         Service = new ScheduleService(
-            Schedules, new CommandRepository(connections), Instances, Wakeup, _notifier, Time,
+            Schedules, new CommandRepository(connections), Instances, Wakeup, _notifier, audit, Time,
             NullLogger<ScheduleService>.Instance);
         Firing = new ScheduleFiring(
             _invocationService, Instances, Runs, _notifier, Time, NullLogger<ScheduleFiring>.Instance);
@@ -63,6 +66,11 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public ActivationCodeRepository Codes { get; }
 
     public MigrationRunner Migrations { get; }
+
+    public AuditRepository Audit { get; }
+
+    /// <summary>Who the harness's own changes are made by.</summary>
+    public static AuditActor Operator { get; } = new("operator", null);
 
     public ScheduleService Service { get; }
 
@@ -96,7 +104,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     {
         var (schedule, errors) = await Service.CreateAsync(
             request with { Content = request.Content ?? "echo scheduled", InstanceIds = request.InstanceIds.Count == 0 ? InstanceIds : request.InstanceIds },
-            "operator",
+            Operator,
             CancellationToken.None);
         Assert.True(schedule is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
         return schedule;
@@ -106,7 +114,7 @@ public sealed class SchedulerHarness : IAsyncDisposable
     public Task<(InvocationRecord? Invocation, Dictionary<string, string[]> Errors)> InvokeAsScheduleAsync(string scheduleId) =>
         _invocationService.CreateAsync(
             new CreateInvocationRequest { Content = "echo scheduled", InstanceIds = InstanceIds, ScheduleId = scheduleId },
-            "operator",
+            Operator,
             ScheduleFiring.ScheduleTrigger,
             CancellationToken.None);
 

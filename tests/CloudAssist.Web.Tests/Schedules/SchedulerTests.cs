@@ -214,12 +214,13 @@ public sealed class SchedulerTests
         await using var harness = await SchedulerHarness.CreateAsync(Start);
         var schedule = await harness.ScheduleAsync(Rate(1, RateUnit.Minutes));
         var sut = harness.NewScheduler();
-        await harness.Service.PauseAsync(schedule.Id, CancellationToken.None);
+        await harness.Service.PauseAsync(schedule.Id, SchedulerHarness.Operator, CancellationToken.None);
 
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         await sut.TickAsync(CancellationToken.None);
         var whilePaused = await harness.InvocationsOfAsync(schedule.Id);
-        var resumeErrors = await harness.Service.ResumeAsync(schedule.Id, CancellationToken.None);
+        var resumeErrors =
+            await harness.Service.ResumeAsync(schedule.Id, SchedulerHarness.Operator, CancellationToken.None);
         await sut.TickAsync(CancellationToken.None);
         harness.Time.Advance(TimeSpan.FromMinutes(1));
         await sut.TickAsync(CancellationToken.None);

@@ -54,7 +54,7 @@ public sealed class FirstSetupTests : IDisposable
     public async Task SignIn_ThreeFailures_LocksEvenTheRightPassword()
     {
         var users = _server.Services.GetRequiredService<CloudAssist.Web.Security.UserService>();
-        await users.CreateAsync("locked", CloudAssist.Data.Records.UserRole.Viewer, CloudAssistServer.Password, default);
+        await users.CreateAsync("locked", CloudAssist.Data.Records.UserRole.Viewer, CloudAssistServer.Password, CloudAssist.Web.Audit.AuditActor.Server, default);
         using var client = SessionClient.Anonymous(_server);
 
         for (var i = 0; i < 3; i++)

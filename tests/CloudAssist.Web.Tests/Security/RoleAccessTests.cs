@@ -58,6 +58,8 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
         { "PATCH", "/api/v1/users/{id}", Admin },
         { "GET", "/api/v1/tokens", Viewer },
         { "DELETE", "/api/v1/tokens/{id}", Viewer },
+        { "GET", "/api/v1/audit", Admin },
+        { "GET", "/api/v1/audit/export.csv", Admin },
     };
 
     // Console pages and the least role that opens them.
@@ -70,6 +72,7 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
         { "/schedules", Viewer },
         { "/tokens", Viewer },
         { "/users", Admin },
+        { "/audit", Admin },
     };
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Security;
 using CloudAssist.Web.Tests.Infrastructure;
@@ -61,11 +62,11 @@ public sealed class SignInTests(CloudAssistServer server) : IClassFixture<CloudA
     {
         var users = server.Services.GetRequiredService<UserService>();
         var user = await users.CreateAsync("leaver-" + Guid.NewGuid().ToString("N")[..6], UserRole.Operator,
-            CloudAssistServer.Password, default);
+            CloudAssistServer.Password, AuditActor.Server, default);
         using var session = await SessionClient.SignInAsync(server, user!.UserName);
         Assert.Equal(HttpStatusCode.OK, (await session.Http.GetAsync("/commands")).StatusCode);
 
-        Assert.Null(await users.UpdateAsync(user.Id, new UserChange(Disabled: true), default));
+        Assert.Null(await users.UpdateAsync(user.Id, new UserChange(Disabled: true), AuditActor.Server, default));
 
         var after = await session.Http.GetAsync("/commands");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -93,7 +94,7 @@ public sealed class SignInTests(CloudAssistServer server) : IClassFixture<CloudA
         var me = (await client.GetFromJsonAsync<CurrentUserView>("/api/v1/me", CloudAssistServer.Json))!;
 
         Assert.Null(await server.Services.GetRequiredService<UserService>()
-            .UpdateAsync(me.UserId, new UserChange(Role: UserRole.Operator), default));
+            .UpdateAsync(me.UserId, new UserChange(Role: UserRole.Operator), AuditActor.Server, default));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/invocations/none/stop", null)).StatusCode);
     }
@@ -128,9 +129,9 @@ public sealed class SignInTests(CloudAssistServer server) : IClassFixture<CloudA
     private async Task<(HttpClient Client, string TokenId)> NewTokenClientAsync(UserRole role, int? days)
     {
         var user = await server.Services.GetRequiredService<UserService>().CreateAsync(
-            $"{role}-{Guid.NewGuid():N}"[..20], role, CloudAssistServer.Password, default);
+            $"{role}-{Guid.NewGuid():N}"[..20], role, CloudAssistServer.Password, AuditActor.Server, default);
         var (token, secret) = await server.Services.GetRequiredService<ApiTokenService>()
-            .CreateAsync(user!.Id, "test", days, default);
+            .CreateAsync(user!.Id, "test", days, AuditActor.Server, default);
         var client = server.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return (client, token.Id);

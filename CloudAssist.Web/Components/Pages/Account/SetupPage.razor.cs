@@ -61,7 +61,8 @@ public partial class SetupPage
             return;
         }
 
-        if (await Users.CreateFirstAsync(Input.UserName!, Input.Password!, HttpContext.RequestAborted) is not { } user)
+        if (await Users.CreateFirstAsync(
+            Input.UserName!, Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted) is not { } user)
         {
             Navigation.NavigateTo("/account/login");
             return;

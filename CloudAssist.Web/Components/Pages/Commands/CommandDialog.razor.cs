@@ -1,4 +1,5 @@
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -80,8 +81,8 @@ public sealed partial class CommandDialog
             Parameters = _parameters.Select(p => new CommandParameter(p.Name.Trim(), p.DefaultValue, p.Description, p.Secret)).ToList(),
         };
         var (command, errors) = Source is null || IsClone
-            ? await Service.CreateAsync(request, CancellationToken.None)
-            : await Service.UpdateAsync(Source.Id, request, CancellationToken.None);
+            ? await Service.CreateAsync(request, await ConsoleUser.ActorAsync(), CancellationToken.None)
+            : await Service.UpdateAsync(Source.Id, request, await ConsoleUser.ActorAsync(), CancellationToken.None);
         _saving = false;
         _errors = errors;
         if (command is not null)

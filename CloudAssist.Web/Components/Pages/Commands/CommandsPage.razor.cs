@@ -1,4 +1,5 @@
 using CloudAssist.Data.Records;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Components.Pages.Files;
 using CloudAssist.Web.Components.Pages.Invocations;
 using CloudAssist.Web.Live;
@@ -89,7 +90,7 @@ public sealed partial class CommandsPage
             return;
         }
 
-        await Commands.DeleteAsync(command.Id, CancellationToken.None);
+        await Service.DeleteAsync(command.Id, await ConsoleUser.ActorAsync(), CancellationToken.None);
         Snackbar.Add($"Deleted {command.Name}.", Severity.Info);
         Notifier.Publish(new CommandsChanged());
     }

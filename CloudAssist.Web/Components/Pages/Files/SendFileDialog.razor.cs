@@ -1,3 +1,4 @@
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Files;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Security;
@@ -99,8 +100,7 @@ public sealed partial class SendFileDialog
             InstanceIds = _selected.Select(i => i.Id).ToList(),
         };
 
-        // TODO(#6): the signed-in user instead of "console" once sign-in exists.
-        var (invocation, errors) = await Files.SendAsync(request, "console", CancellationToken.None);
+        var (invocation, errors) = await Files.SendAsync(request, await ConsoleUser.ActorAsync(), CancellationToken.None);
         _busy = false;
         _errors = errors;
         if (invocation is not null)

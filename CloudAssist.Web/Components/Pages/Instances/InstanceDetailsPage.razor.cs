@@ -1,7 +1,7 @@
-using System.Text.Json;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Security;
@@ -26,6 +26,7 @@ public sealed partial class InstanceDetailsPage : IDisposable
     private IDisposable? _subscription;
 
     [Inject] private InstanceRepository Instances { get; set; } = null!;
+    [Inject] private InstanceService Service { get; set; } = null!;
     [Inject] private ExecutionRecordQueries Records { get; set; } = null!;
     [Inject] private ConsoleNotifier Notifier { get; set; } = null!;
     [Inject] private IOptions<AgentApiOptions> AgentApi { get; set; } = null!;
@@ -91,13 +92,12 @@ public sealed partial class InstanceDetailsPage : IDisposable
             return;
         }
 
-        if (!await Instances.SetTagsAsync(Id, JsonSerializer.Serialize(tags), CancellationToken.None))
+        if (!await Service.SetTagsAsync(Id, tags, await ConsoleUser.ActorAsync(), CancellationToken.None))
         {
             _tagsError = "The instance was deregistered; its tags can no longer change.";
             return;
         }
 
-        Notifier.Publish(new InstanceChanged(Id));
         Snackbar.Add("Tags saved.", Severity.Success);
     }
 }

@@ -1,5 +1,6 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
@@ -100,7 +101,7 @@ public sealed partial class InvocationPage : IDisposable
             return;
         }
 
-        await Service.StopAsync(Id, null, CancellationToken.None);
+        await Service.StopAsync(Id, null, await ConsoleUser.ActorAsync(), CancellationToken.None);
         await LoadAsync();
     }
 
@@ -111,7 +112,7 @@ public sealed partial class InvocationPage : IDisposable
             return;
         }
 
-        await Service.StopAsync(Id, taskId, CancellationToken.None);
+        await Service.StopAsync(Id, taskId, await ConsoleUser.ActorAsync(), CancellationToken.None);
         await LoadAsync();
     }
 

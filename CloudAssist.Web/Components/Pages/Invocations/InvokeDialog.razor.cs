@@ -1,6 +1,7 @@
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Audit;
 using CloudAssist.Web.Commands;
 using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Instances;
@@ -153,8 +154,8 @@ public sealed partial class InvokeDialog
             Environment = ParseEnvironment(),
         };
 
-        // TODO(#6): the signed-in user instead of "console" once sign-in exists.
-        var (invocation, errors) = await Invocations.CreateAsync(request, "console", "manual", CancellationToken.None);
+        var (invocation, errors) =
+            await Invocations.CreateAsync(request, await ConsoleUser.ActorAsync(), "manual", CancellationToken.None);
         _running = false;
         _errors = errors;
         if (invocation is not null)

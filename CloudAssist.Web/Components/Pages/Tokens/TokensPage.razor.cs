@@ -55,7 +55,8 @@ public sealed partial class TokensPage
             return;
         }
 
-        var (_, secret) = await TokenService.CreateAsync(await UserIdAsync(), _name!, _days, CancellationToken.None);
+        var (_, secret) = await TokenService.CreateAsync(
+            await UserIdAsync(), _name!, _days, await ConsoleUser.ActorAsync(), CancellationToken.None);
         _created = secret;
         _name = null;
         await LoadAsync();
@@ -69,7 +70,7 @@ public sealed partial class TokensPage
             "Revoke token", $"Scripts using '{token.Name}' will be refused from now on.", yesText: "Revoke", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await Tokens.RevokeAsync(token.Id, await UserIdAsync(), Time.GetUtcNow(), CancellationToken.None);
+            await TokenService.RevokeAsync(token.Id, await UserIdAsync(), await ConsoleUser.ActorAsync(), CancellationToken.None);
             await LoadAsync();
         }
     }

@@ -42,13 +42,15 @@ public sealed partial class UserDialog
 
         if (Existing is { } user)
         {
-            var problem = await Users.UpdateAsync(user.Id, new UserChange(Password: _password), CancellationToken.None);
+            var problem = await Users.UpdateAsync(
+                user.Id, new UserChange(Password: _password), await ConsoleUser.ActorAsync(), CancellationToken.None);
             _errors = problem is null ? [] : new() { ["password"] = [problem] };
         }
         else
         {
             _errors = Users.Validate(_userName, _password);
-            if (_errors.Count == 0 && await Users.CreateAsync(_userName!, _role, _password!, CancellationToken.None) is null)
+            if (_errors.Count == 0 && await Users.CreateAsync(
+                _userName!, _role, _password!, await ConsoleUser.ActorAsync(), CancellationToken.None) is null)
             {
                 _errors["userName"] = [$"A user named '{_userName!.Trim()}' already exists."];
             }

@@ -70,7 +70,7 @@ public sealed partial class UsersPage
             return;
         }
 
-        if (await Users.UpdateAsync(user.Id, change, CancellationToken.None) is { } problem)
+        if (await Users.UpdateAsync(user.Id, change, await ConsoleUser.ActorAsync(), CancellationToken.None) is { } problem)
         {
             Snackbar.Add(problem, Severity.Error);
         }

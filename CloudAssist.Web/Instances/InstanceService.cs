@@ -1,0 +1,64 @@
+using System.Text.Json;
+using CloudAssist.Data.Records;
+using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Audit;
+using CloudAssist.Web.Live;
+
+namespace CloudAssist.Web.Instances;
+
+/// <summary>Changes to registered instances; shared by the operator API and the console, and audited.</summary>
+public sealed class InstanceService(
+    InstanceRepository instances,
+    ConsoleNotifier notifier,
+    AuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>Deregisters an instance; false when it is unknown or already deregistered.</summary>
+    public Task<bool> DeregisterAsync(string id, AuditActor actor, CancellationToken ct) => ChangeAsync(
+        id,
+        actor,
+        "instance.deregistered",
+        () => instances.DeregisterAsync(id, time.GetUtcNow(), ct),
+        before => (
+            $"Instance {before.Name} ({before.Hostname}) deregistered",
+            new { before.Name, before.Hostname, Tags = Tags(before.TagsJson) }),
+        ct);
+
+    /// <summary>
+    /// Replaces an instance's tags with <paramref name="tags"/>, already checked with
+    /// <see cref="InstanceTags.Validate"/>; false when it is unknown or deregistered.
+    /// </summary>
+    public Task<bool> SetTagsAsync(string id, IReadOnlyList<string> tags, AuditActor actor, CancellationToken ct) =>
+        ChangeAsync(
+            id,
+            actor,
+            "instance.tags_changed",
+            () => instances.SetTagsAsync(id, JsonSerializer.Serialize(tags), ct),
+            before => (
+                $"Tags of instance {before.Name} set to {(tags.Count == 0 ? "none" : string.Join(", ", tags))}",
+                new { Before = Tags(before.TagsJson), After = tags }),
+            ct);
+
+    /// <summary>Makes <paramref name="change"/> to an existing instance, tells the console and audits it.</summary>
+    private async Task<bool> ChangeAsync(
+        string id,
+        AuditActor actor,
+        string action,
+        Func<Task<bool>> change,
+        Func<InstanceRecord, (string Summary, object Details)> describe,
+        CancellationToken ct)
+    {
+        var before = await instances.GetAsync(id, ct);
+        if (before is null || !await change())
+        {
+            return false;
+        }
+
+        notifier.Publish(new InstanceChanged(id));
+        var (summary, details) = describe(before);
+        await audit.RecordAsync(actor, action, "instance", id, summary, details);
+        return true;
+    }
+
+    private static string[] Tags(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+}
