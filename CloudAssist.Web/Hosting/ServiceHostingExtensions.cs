@@ -29,6 +29,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddSingleton<InvocationService>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<ActivationCodeService>();
+        builder.Services.AddSingleton<InstanceCredentials>();
         builder.Services.AddSingleton<TaskReaper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
         builder.Services.AddSingleton<FileTransferService>();

@@ -15,9 +15,13 @@ public static class InstanceEndpoints
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapGet("", ListAsync);
         instances.MapGet("/{id}", GetAsync);
+        // Administrators only
         instances.MapDelete("/{id}", DeregisterAsync);
+        // Administrators only
+        instances.MapPost("/{id}/rotate-credential", RotateCredentialAsync);
         instances.MapPut("/{id}/tags", SetTagsAsync);
 
+        // Administrators only: every activation code call (create, list, revoke).
         var codes = api.MapGroup("/activation-codes").WithTags("Activation codes");
         codes.MapPost("", CreateCodeAsync);
         codes.MapGet("", ListCodesAsync);
@@ -48,19 +52,17 @@ public static class InstanceEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeregisterAsync(
         string id,
-        InstanceRepository instances,
-        ConsoleNotifier notifier,
-        TimeProvider time,
-        CancellationToken ct)
-    {
-        if (!await instances.DeregisterAsync(id, time.GetUtcNow(), ct))
-        {
-            return NotFound("registered instance", id);
-        }
+        InstanceCredentials credentials,
+        CancellationToken ct) =>
+        await credentials.DeregisterAsync(id, ct) ? TypedResults.NoContent() : NotFound("registered instance", id);
 
-        notifier.Publish(new InstanceChanged(id));
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<Accepted, ProblemHttpResult>> RotateCredentialAsync(
+        string id,
+        InstanceCredentials credentials,
+        CancellationToken ct) =>
+        await credentials.RequestRotationAsync(id, ct)
+            ? TypedResults.Accepted($"/api/v1/instances/{id}")
+            : NotFound("registered instance", id);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetTagsAsync(
         string id,
@@ -95,15 +97,16 @@ public static class InstanceEndpoints
             : TypedResults.Created($"/api/v1/activation-codes/{code.Id}", code);
     }
 
-    private static async Task<Ok<List<ActivationCodeSummary>>> ListCodesAsync(ActivationCodeRepository codes, CancellationToken ct) =>
-        TypedResults.Ok((await codes.ListAsync(ct)).Select(ActivationCodeSummary.From).ToList());
+    private static async Task<Ok<List<ActivationCodeSummary>>> ListCodesAsync(
+        ActivationCodeService service,
+        CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCodeAsync(
         string id,
-        ActivationCodeRepository codes,
-        TimeProvider time,
+        ActivationCodeService service,
         CancellationToken ct) =>
-        await codes.RevokeAsync(id, time.GetUtcNow(), ct) ? TypedResults.NoContent() : NotFound("active activation code", id);
+        await service.RevokeAsync(id, ct) ? TypedResults.NoContent() : NotFound("active activation code", id);
 
     private static ProblemHttpResult NotFound(string what, string id) => TypedResults.Problem(
         title: "Not found", detail: $"No {what} has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
