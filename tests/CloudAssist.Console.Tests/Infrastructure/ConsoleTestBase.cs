@@ -3,6 +3,7 @@ using CloudAssist.Data;
 using CloudAssist.Data.Storage;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Commands;
+using CloudAssist.Web.Instances;
 using CloudAssist.Web.Invocations;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -96,5 +97,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddSingleton<InstanceSignals>();
         services.AddSingleton<InvocationService>();
         services.AddSingleton<CommandService>();
+        services.AddSingleton<ActivationCodeService>();
+        services.AddSingleton<InstanceCredentials>();
     }
 }
