@@ -177,4 +177,47 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             new { id, now },
             cancellationToken: cancellationToken)) == 1;
     }
+
+    /// <summary>
+    /// Ends the instance's Pending and Running tasks as Error with <paramref name="errorCode"/>, for an
+    /// instance whose agent can no longer report (deregistered), and refreshes their invocations.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskChange>> EndOpenTasksAsync(
+        string id,
+        string errorCode,
+        string errorMessage,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var open = (await connection.QueryAsync<(string TaskId, string InvocationId)>(new CommandDefinition(
+            """
+            SELECT id, invocation_id FROM invocation_tasks
+            WHERE instance_id = @id AND status IN ('Pending', 'Running')
+            """,
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE invocation_tasks
+            SET status = 'Error', error_code = @errorCode, error_message = @errorMessage, finished_at = @now
+            WHERE instance_id = @id AND status IN ('Pending', 'Running')
+            """,
+            new { id, errorCode, errorMessage, now },
+            transaction,
+            cancellationToken: cancellationToken));
+
+        var statuses = new Dictionary<string, InvocationStatus>();
+        foreach (var invocationId in open.Select(t => t.InvocationId).Distinct())
+        {
+            statuses[invocationId] = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, invocationId, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return open.Select(t => new TaskChange(
+            t.TaskId, t.InvocationId, id, InvocationTaskStatus.Error, statuses[t.InvocationId])).ToList();
+    }
 }

@@ -52,6 +52,28 @@ public sealed class InstanceCredentialTests
     }
 
     [Fact]
+    public async Task EndOpenTasksAsync_PendingTaskOfTwoInstances_EndsOnlyThisInstancesTask()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var ids = await Seed.InstancesAsync(database, 2);
+        var (invocation, tasks) = await Seed.InvocationAsync(database, TestData.Now, ids[0], ids[1]);
+        var sut = new InstanceRepository(database.Connections);
+        var invocations = new InvocationRepository(database.Connections);
+
+        var changes = await sut.EndOpenTasksAsync(
+            ids[0], "InstanceOffline", "deregistered", TestData.Now.AddMinutes(1), CancellationToken.None);
+
+        var change = Assert.Single(changes);
+        Assert.Equal(
+            (tasks[0].Id, invocation.Id, InvocationTaskStatus.Error),
+            (change.TaskId, change.InvocationId, change.TaskStatus));
+        var ended = await invocations.GetTaskAsync(tasks[0].Id, CancellationToken.None);
+        var other = await invocations.GetTaskAsync(tasks[1].Id, CancellationToken.None);
+        Assert.Equal("InstanceOffline", ended!.ErrorCode);
+        Assert.Equal(InvocationTaskStatus.Pending, other!.Status);
+    }
+
+    [Fact]
     public async Task ActivationCode_AllowedRanges_RoundTrip()
     {
         await using var database = await TempDatabase.CreateAsync();

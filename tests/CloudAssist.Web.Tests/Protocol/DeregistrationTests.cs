@@ -27,7 +27,7 @@ public sealed class DeregistrationTests(CloudAssistServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Deregister_ReportsOnItsOwnRunningTask_UnauthorizedAndNothingChanges()
+    public async Task Deregister_RunningTask_EndsInstanceOfflineAndLaterReportsAreUnauthorized()
     {
         var agent = await RawAgent.RegisterAsync(server, "reporting");
         var invocation = await server.InvokeAsync("echo mine", [agent.InstanceId]);
@@ -50,7 +50,8 @@ public sealed class DeregistrationTests(CloudAssistServer server) : IClassFixtur
         }
 
         var stored = (await server.GetInvocationAsync(invocation.Id)).Tasks[0];
-        Assert.Equal(InvocationTaskStatus.Running, stored.Status);
+        Assert.Equal(InvocationTaskStatus.Error, stored.Status);
+        Assert.Equal(ErrorCodes.InstanceOffline, stored.ErrorCode);
         Assert.Equal(0, stored.OutputReceived);
     }
 }
