@@ -24,6 +24,12 @@ public sealed class AgentOptions
     /// <summary>The longest wait between retries when the server is unreachable. Default: 60 s.</summary>
     public int MaxBackoffSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How long to wait before polling again after the server refused the credential (the instance
+    /// was deregistered, say). Default: 900 s.
+    /// </summary>
+    public int RefusedRetrySeconds { get; set; } = 900;
+
     /// <summary>How often output is sent while it flows. Default: 500 ms.</summary>
     public int OutputFlushMilliseconds { get; set; } = 500;
 

@@ -16,6 +16,7 @@ public static class AgentServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.StateDirectory), "Agent:StateDirectory must be set.")
             .Validate(o => o.MaxConcurrentTasks is >= 1 and <= 256, "Agent:MaxConcurrentTasks must be 1 to 256.")
             .Validate(o => o.MaxBackoffSeconds is >= 1 and <= 3600, "Agent:MaxBackoffSeconds must be 1 to 3600.")
+            .Validate(o => o.RefusedRetrySeconds is >= 1 and <= 86400, "Agent:RefusedRetrySeconds must be 1 to 86400.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient<AgentApiClient>((provider, client) =>

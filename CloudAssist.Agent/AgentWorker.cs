@@ -28,6 +28,7 @@ public sealed partial class AgentWorker(
     private readonly RecentTaskIds _finished = new(1000);
     private readonly IReadOnlyList<string> _interpreters = Interpreters.Available();
     private CancellationTokenSource? _fullPoll;
+    private bool _refusalLogged;
 
     public static string Version { get; } =
         typeof(AgentWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()
@@ -39,17 +40,17 @@ public sealed partial class AgentWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var identity = await EnsureIdentityAsync(stoppingToken);
+        var enrollment = new AgentEnrollment(_options, api, _state, time, logger);
+        var identity = await enrollment.EnsureIdentityAsync(Version, stoppingToken);
         if (identity is null)
         {
             return;
         }
 
         InstanceId = identity.InstanceId;
-        api.UseCredential(identity.Credential);
         var runner = CreateRunner();
         ResumeJournaledTasks(runner, stoppingToken);
-        await PollLoopAsync(runner, stoppingToken);
+        await PollLoopAsync(runner, enrollment, stoppingToken);
     }
 
     private TaskRunner CreateRunner()
@@ -59,49 +60,7 @@ public sealed partial class AgentWorker(
             TimeSpan.FromMilliseconds(_options.OutputFlushMilliseconds), logger);
     }
 
-    private async Task<AgentIdentity?> EnsureIdentityAsync(CancellationToken ct)
-    {
-        if (_state.LoadIdentity() is { } stored)
-        {
-            return stored;
-        }
-
-        if (string.IsNullOrWhiteSpace(_options.ActivationCode))
-        {
-            LogNoIdentity(logger, _state.Root);
-            return null;
-        }
-
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(_options.MaxBackoffSeconds));
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                var answer = await api.RegisterAsync(MachineFacts.Describe(_options, Version), ct);
-                var identity = new AgentIdentity(_options.ServerUrl, answer.InstanceId, answer.Credential);
-                _state.SaveIdentity(identity);
-                LogRegistered(logger, answer.InstanceId);
-                return identity;
-            }
-            catch (AgentApiException ex) when (!ex.IsRetryable)
-            {
-                LogRegistrationRefused(logger, ex.Message);
-                return null;
-            }
-            catch (Exception ex) when (
-                ex is HttpRequestException or AgentApiException or TaskCanceledException
-                && !ct.IsCancellationRequested)
-            {
-                var delay = backoff.Next();
-                LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
-                await Task.Delay(delay, time, ct);
-            }
-        }
-
-        return null;
-    }
-
-    private async Task PollLoopAsync(TaskRunner runner, CancellationToken ct)
+    private async Task PollLoopAsync(TaskRunner runner, AgentEnrollment enrollment, CancellationToken ct)
     {
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(_options.MaxBackoffSeconds));
         var bootId = MachineFacts.BootId(_options);
@@ -116,6 +75,7 @@ public sealed partial class AgentWorker(
                 }
 
                 backoff.Reset();
+                _refusalLogged = false;
                 foreach (var stop in work.Stops)
                 {
                     if (_running.TryGetValue(stop, out var cts))
@@ -128,6 +88,11 @@ public sealed partial class AgentWorker(
                 {
                     StartTask(runner, assignment, TaskJournal.Create(_state, assignment), ct);
                 }
+
+                if (work.RotateCredential)
+                {
+                    await enrollment.RotateCredentialAsync(ct);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -135,8 +100,7 @@ public sealed partial class AgentWorker(
             }
             catch (AgentApiException ex) when (ex.IsUnauthorized)
             {
-                LogCredentialRefused(logger, ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(_options.MaxBackoffSeconds), time, ct);
+                await WaitAfterRefusalAsync(ex, ct);
             }
             catch (Exception ex) when (ex is HttpRequestException or AgentApiException or TaskCanceledException)
             {
@@ -176,6 +140,26 @@ public sealed partial class AgentWorker(
         {
             _fullPoll = null;
         }
+    }
+
+    /// <summary>
+    /// A refused credential (the instance was deregistered, say) cannot heal by itself: the reason
+    /// is logged once, and the agent asks again only every <see cref="AgentOptions.RefusedRetrySeconds"/>.
+    /// </summary>
+    private async Task WaitAfterRefusalAsync(AgentApiException refusal, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromSeconds(_options.RefusedRetrySeconds);
+        if (_refusalLogged)
+        {
+            LogStillRefused(logger, delay.TotalSeconds);
+        }
+        else
+        {
+            LogCredentialRefused(logger, refusal.Message, delay.TotalSeconds);
+            _refusalLogged = true;
+        }
+
+        await Task.Delay(delay, time, ct);
     }
 
     private Task WaitForTaskAsync(string taskId) => _runs.TryGetValue(taskId, out var run) ? run : Task.CompletedTask;
@@ -258,24 +242,19 @@ public sealed partial class AgentWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered as instance {InstanceId}")]
-    private static partial void LogRegistered(ILogger logger, string instanceId);
-
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "No identity in {StateDirectory} and no Agent:ActivationCode; the agent cannot register")]
-    private static partial void LogNoIdentity(ILogger logger, string stateDirectory);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The server refused registration: {Reason}")]
-    private static partial void LogRegistrationRefused(ILogger logger, string reason);
+        Message = "The server refused this agent's credential, so it gets no work; "
+            + "asking again every {RetrySeconds} s: {Reason}")]
+    private static partial void LogCredentialRefused(ILogger logger, string reason, double retrySeconds);
 
     [LoggerMessage(
-        Level = LogLevel.Error,
-        Message = "The server refused this agent's credential, so it gets no work: {Reason}")]
-    private static partial void LogCredentialRefused(ILogger logger, string reason);
+        Level = LogLevel.Debug,
+        Message = "The credential is still refused; asking again in {RetrySeconds} s")]
+    private static partial void LogStillRefused(ILogger logger, double retrySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Server unreachable, retrying in {DelaySeconds:F1} s: {Reason}")]
-    private static partial void LogServerUnreachable(ILogger logger, double delaySeconds, string reason);
+    internal static partial void LogServerUnreachable(ILogger logger, double delaySeconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} failed inside the agent")]
     private static partial void LogTaskFailed(ILogger logger, Exception exception, string taskId);

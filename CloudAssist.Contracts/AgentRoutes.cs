@@ -12,6 +12,12 @@ public static class AgentRoutes
     /// <summary>POST: the long-poll that is also the heartbeat.</summary>
     public const string Poll = Prefix + "/poll";
 
+    /// <summary>
+    /// POST: a new credential for the calling instance, answered as a <see cref="RegisterResponse"/>.
+    /// The one it was asked with stays valid until the new one is first used.
+    /// </summary>
+    public const string Credential = Prefix + "/credential";
+
     /// <summary>POST: the task has started.</summary>
     public static string Started(string taskId) => $"{Prefix}/tasks/{Uri.EscapeDataString(taskId)}/started";
 

@@ -26,8 +26,9 @@ public sealed class AgentStateStore
             ? JsonSerializer.Deserialize<AgentIdentity>(File.ReadAllText(IdentityPath), AgentJson.Options)
             : null;
 
+    /// <summary>Replaces the identity and flushes it to disk before returning.</summary>
     public void SaveIdentity(AgentIdentity identity) =>
-        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJson.Options));
+        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJson.Options), durable: true);
 
     public void DeleteIdentity() => File.Delete(IdentityPath);
 
@@ -42,7 +43,11 @@ public sealed class AgentStateStore
 
     public IEnumerable<string> ExistingTaskDirectories() => Directory.EnumerateDirectories(TasksDirectory);
 
-    public static void WritePrivateFile(string path, string content)
+    /// <summary>
+    /// Writes a private file through a temporary one and a rename. <paramref name="durable"/> also
+    /// flushes it to disk first, for what must survive a power cut (a fresh credential).
+    /// </summary>
+    public static void WritePrivateFile(string path, string content, bool durable = false)
     {
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, new FileStreamOptions
@@ -54,6 +59,8 @@ public sealed class AgentStateStore
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(content);
+            writer.Flush();
+            stream.Flush(flushToDisk: durable);
         }
 
         File.Move(temporary, path, overwrite: true);

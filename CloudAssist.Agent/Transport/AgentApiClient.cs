@@ -9,7 +9,7 @@ namespace CloudAssist.Agent.Transport;
 /// <summary>The agent side of the agent protocol: one method per call, no retries of its own.</summary>
 public sealed class AgentApiClient(HttpClient http)
 {
-    private string? _credential;
+    private volatile string? _credential;
 
     /// <summary>The credential sent with every call after registration.</summary>
     public void UseCredential(string credential) => _credential = credential;
@@ -19,6 +19,10 @@ public sealed class AgentApiClient(HttpClient http)
 
     public Task<PollResponse> PollAsync(PollRequest request, CancellationToken ct) =>
         SendAsync<PollResponse>(AgentRoutes.Poll, request, ct);
+
+    /// <summary>Asks for a new credential; the instance id stays.</summary>
+    public Task<RegisterResponse> RotateCredentialAsync(CancellationToken ct) =>
+        SendAsync<RegisterResponse>(AgentRoutes.Credential, new { }, ct);
 
     public Task<TaskStartedResponse> ReportStartedAsync(string taskId, TaskStartedReport report, CancellationToken ct) =>
         SendAsync<TaskStartedResponse>(AgentRoutes.Started(taskId), report, ct);
@@ -57,15 +61,30 @@ public sealed class AgentApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<T>(AgentJson.Options, ct))!;
     }
 
-    private Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken ct)
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken ct)
+    {
+        var credential = _credential;
+        var response = await SendOnceAsync(path, body, credential, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && credential is not null && _credential != credential)
+        {
+            // Sent with the credential a rotation replaced while the call was on its way: once more
+            // with the new one, so a report is not lost to the switch.
+            response.Dispose();
+            response = await SendOnceAsync(path, body, _credential, ct);
+        }
+
+        return response;
+    }
+
+    private Task<HttpResponseMessage> SendOnceAsync(string path, object body, string? credential, CancellationToken ct)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = JsonContent.Create(body, body.GetType(), options: AgentJson.Options),
         };
-        if (_credential is not null)
+        if (credential is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _credential);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
         }
 
         return http.SendAsync(request, ct);

@@ -24,6 +24,12 @@ public sealed record ActivationCodeRecord
     /// <summary>When it was revoked, if it was.</summary>
     public DateTimeOffset? RevokedAt { get; init; }
 
+    /// <summary>
+    /// The address ranges an agent may register from, as comma-separated CIDR blocks
+    /// (<c>10.0.0.0/8, ::1/128</c>); null when any address may.
+    /// </summary>
+    public string? AllowedRanges { get; init; }
+
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -27,6 +27,18 @@ public sealed record InstanceRecord
     /// <summary>SHA-256 of the agent's credential; the credential itself is never stored.</summary>
     public byte[] CredentialHash { get; init; } = [];
 
+    /// <summary>
+    /// SHA-256 of the credential a rotation replaced, still accepted until the agent first uses
+    /// its new one; null when no rotation is under way.
+    /// </summary>
+    public byte[]? PreviousCredentialHash { get; init; }
+
+    /// <summary>When an operator asked for a new credential that the agent has not used yet.</summary>
+    public DateTimeOffset? CredentialRotationRequestedAt { get; init; }
+
+    /// <summary>When the agent last completed a credential rotation; null when it never did.</summary>
+    public DateTimeOffset? CredentialRotatedAt { get; init; }
+
     /// <summary>The activation code the agent registered with.</summary>
     public string ActivationCodeId { get; init; } = "";
 

@@ -8,7 +8,7 @@ namespace CloudAssist.Data.Repositories;
 public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
 {
     private const string Columns =
-        "id, code_hash, description, usage_limit, usage_count, expires_at, revoked_at, created_at";
+        "id, code_hash, description, usage_limit, usage_count, expires_at, revoked_at, created_at, allowed_ranges";
 
     /// <summary>Stores a new code.</summary>
     public async Task CreateAsync(ActivationCodeRecord code, CancellationToken cancellationToken)
@@ -17,7 +17,8 @@ public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO activation_codes ({Columns})
-            VALUES (@Id, @CodeHash, @Description, @UsageLimit, @UsageCount, @ExpiresAt, @RevokedAt, @CreatedAt)
+            VALUES (@Id, @CodeHash, @Description, @UsageLimit, @UsageCount, @ExpiresAt, @RevokedAt, @CreatedAt,
+                    @AllowedRanges)
             """,
             code,
             cancellationToken: cancellationToken));

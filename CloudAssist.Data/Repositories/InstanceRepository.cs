@@ -4,12 +4,13 @@ using Dapper;
 
 namespace CloudAssist.Data.Repositories;
 
-/// <summary>Instances: registration, heartbeats and deregistration.</summary>
+/// <summary>Instances: registration, heartbeats, credential rotation and deregistration.</summary>
 public sealed class InstanceRepository(IDbConnectionFactory connections)
 {
     private const string Columns = """
         id, name, hostname, os_description, addresses, agent_version, tags_json, credential_hash,
-        activation_code_id, boot_id, registered_at, last_seen_at, deregistered_at, interpreters
+        activation_code_id, boot_id, registered_at, last_seen_at, deregistered_at, interpreters,
+        previous_credential_hash, credential_rotation_requested_at, credential_rotated_at
         """;
 
     /// <summary>
@@ -39,7 +40,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             INSERT INTO instances ({Columns})
             VALUES (@Id, @Name, @Hostname, @OsDescription, @Addresses, @AgentVersion, @TagsJson,
                     @CredentialHash, @ActivationCodeId, @BootId, @RegisteredAt, @LastSeenAt, @DeregisteredAt,
-                    @Interpreters)
+                    @Interpreters, @PreviousCredentialHash, @CredentialRotationRequestedAt, @CredentialRotatedAt)
             """,
             instance,
             transaction,
@@ -114,5 +115,109 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             "UPDATE instances SET deregistered_at = @now WHERE id = @id AND deregistered_at IS NULL",
             new { id, now },
             cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Asks the instance's agent for a credential rotation, picked up at its next poll; false when
+    /// the instance does not exist or was deregistered.
+    /// </summary>
+    public async Task<bool> RequestCredentialRotationAsync(
+        string id,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE instances SET credential_rotation_requested_at = @now
+            WHERE id = @id AND deregistered_at IS NULL
+            """,
+            new { id, now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Stores a new credential's hash and keeps <paramref name="presentedHash"/> (the credential
+    /// the agent asked with) as the previous one, so a lost answer leaves the agent a working
+    /// credential. False when the presented credential is no longer valid for a live instance.
+    /// </summary>
+    public async Task<bool> ReplaceCredentialAsync(
+        string id,
+        byte[] presentedHash,
+        byte[] newHash,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE instances SET previous_credential_hash = @presentedHash, credential_hash = @newHash
+            WHERE id = @id AND deregistered_at IS NULL
+              AND (credential_hash = @presentedHash OR previous_credential_hash = @presentedHash)
+            """,
+            new { id, presentedHash, newHash },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Ends a rotation once the agent has used its new credential: the previous hash is dropped and
+    /// the rotation time recorded. False when no rotation was under way.
+    /// </summary>
+    public async Task<bool> CompleteCredentialRotationAsync(
+        string id,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE instances SET previous_credential_hash = NULL, credential_rotation_requested_at = NULL,
+                                 credential_rotated_at = @now
+            WHERE id = @id AND previous_credential_hash IS NOT NULL
+            """,
+            new { id, now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Ends the instance's Pending and Running tasks as Error with <paramref name="errorCode"/>, for an
+    /// instance whose agent can no longer report (deregistered), and refreshes their invocations.
+    /// </summary>
+    public async Task<IReadOnlyList<TaskChange>> EndOpenTasksAsync(
+        string id,
+        string errorCode,
+        string errorMessage,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var open = (await connection.QueryAsync<(string TaskId, string InvocationId)>(new CommandDefinition(
+            """
+            SELECT id, invocation_id FROM invocation_tasks
+            WHERE instance_id = @id AND status IN ('Pending', 'Running')
+            """,
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken))).AsList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE invocation_tasks
+            SET status = 'Error', error_code = @errorCode, error_message = @errorMessage, finished_at = @now
+            WHERE instance_id = @id AND status IN ('Pending', 'Running')
+            """,
+            new { id, errorCode, errorMessage, now },
+            transaction,
+            cancellationToken: cancellationToken));
+
+        var statuses = new Dictionary<string, InvocationStatus>();
+        foreach (var invocationId in open.Select(t => t.InvocationId).Distinct())
+        {
+            statuses[invocationId] = await InvocationStatusWriter.RefreshAsync(
+                connection, transaction, invocationId, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return open.Select(t => new TaskChange(
+            t.TaskId, t.InvocationId, id, InvocationTaskStatus.Error, statuses[t.InvocationId])).ToList();
     }
 }

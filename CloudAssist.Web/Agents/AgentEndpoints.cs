@@ -22,6 +22,7 @@ public static class AgentEndpoints
 
         var authenticated = api.MapGroup("").AddEndpointFilter(AgentPrincipal.RequireAsync);
         authenticated.MapPost("/poll", AgentPolling.PollAsync);
+        authenticated.MapPost("/credential", CredentialRotation.RotateAsync);
         authenticated.MapPost("/tasks/{taskId}/started", StartedAsync);
         authenticated.MapPost("/tasks/{taskId}/output", OutputAsync);
         authenticated.MapPost("/tasks/{taskId}/finished", FinishedAsync);

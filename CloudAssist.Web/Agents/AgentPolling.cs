@@ -14,7 +14,7 @@ namespace CloudAssist.Web.Agents;
 /// </summary>
 public static class AgentPolling
 {
-    public static async Task<Results<Ok<PollResponse>, ValidationProblem>> PollAsync(
+    public static async Task<Results<Ok<PollResponse>, ValidationProblem, ProblemHttpResult>> PollAsync(
         PollRequest request,
         HttpContext http,
         InstanceRepository instances,
@@ -56,6 +56,11 @@ public static class AgentPolling
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var deadline = now.AddSeconds(settings.PollHoldSeconds);
+        var rotate = before?.CredentialRotationRequestedAt is not null;
+
+        // Answered at once only on the first poll since the request: an agent that does not rotate
+        // (an older one, or one whose call failed) then gets the flag at each hold's end, not in a loop.
+        var answerNow = rotate && before!.CredentialRotationRequestedAt > before.LastSeenAt;
         while (true)
         {
             var armed = signals.Arm(instanceId);
@@ -72,11 +77,11 @@ public static class AgentPolling
                     ? await tasks.TakeDeliverableAsync(instanceId, request.FreeSlots, current, redeliverBefore, stopping.Token)
                     : [];
                 var remaining = deadline - current;
-                if (work.Count > 0 || stops.Count > 0 || remaining <= TimeSpan.Zero)
+                if (work.Count > 0 || stops.Count > 0 || answerNow || remaining <= TimeSpan.Zero)
                 {
                     var assignments = await FileAssignments.AttachAsync(
                         work.Select(t => TaskAssignments.From(t, before!)), files, stopping.Token);
-                    return TypedResults.Ok(new PollResponse(assignments, stops));
+                    return TypedResults.Ok(new PollResponse(assignments, stops, rotate));
                 }
 
                 await Task.WhenAny(armed, Task.Delay(remaining, time, stopping.Token));
@@ -85,12 +90,22 @@ public static class AgentPolling
                     // A hold that ran out unsignalled answers empty without looking again: the
                     // agent's next poll looks first, so nothing waits longer, and an idle fleet
                     // costs two transactions fewer per poll.
-                    return TypedResults.Ok(new PollResponse([], []));
+                    return TypedResults.Ok(new PollResponse([], [], rotate));
                 }
+
+                // Woken: by work, or by an operator who deregistered the instance or wants a new credential.
+                var instance = await instances.GetAsync(instanceId, stopping.Token);
+                if (instance?.DeregisteredAt is not null)
+                {
+                    return AgentPrincipal.Deregistered();
+                }
+
+                rotate = instance?.CredentialRotationRequestedAt is not null;
+                answerNow = rotate;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return TypedResults.Ok(new PollResponse([], []));
+                return TypedResults.Ok(new PollResponse([], [], rotate));
             }
         }
     }

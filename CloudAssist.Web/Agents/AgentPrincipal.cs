@@ -1,15 +1,19 @@
+using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
+using CloudAssist.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Agents;
 
-/// <summary>The instance an agent request authenticated as.</summary>
-public sealed record AgentPrincipal(string InstanceId)
+/// <summary>The instance an agent request authenticated as, and the hash of the credential it presented.</summary>
+public sealed record AgentPrincipal(string InstanceId, byte[] PresentedHash)
 {
     private const string ItemKey = nameof(AgentPrincipal);
 
     /// <summary>
     /// An endpoint filter that admits only a request bearing a live instance's credential
     /// (<c>Authorization: Bearer {instanceId}.{secret}</c>) and answers 401 with the reason otherwise.
+    /// During a rotation the previous credential is admitted too, until the new one is first used.
     /// </summary>
     public static async ValueTask<object?> RequireAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -29,17 +33,25 @@ public sealed record AgentPrincipal(string InstanceId)
 
         var instances = http.RequestServices.GetRequiredService<InstanceRepository>();
         var instance = await instances.GetAsync(credential[..dot], http.RequestAborted);
-        if (instance is null || !Secrets.Matches(credential, instance.CredentialHash))
+        var presented = Secrets.Hash(credential);
+        var current = instance is not null && Secrets.HashesMatch(presented, instance.CredentialHash);
+        var previous = instance?.PreviousCredentialHash is { } old && Secrets.HashesMatch(presented, old);
+        if (instance is null || !(current || previous))
         {
             return Refuse("The credential is not recognised.");
         }
 
         if (instance.DeregisteredAt is not null)
         {
-            return Refuse("This instance was deregistered; register the agent again with a new activation code.");
+            return Deregistered();
         }
 
-        http.Items[ItemKey] = new AgentPrincipal(instance.Id);
+        if (current && instance.PreviousCredentialHash is not null)
+        {
+            await CompleteRotationAsync(http, instances, instance);
+        }
+
+        http.Items[ItemKey] = new AgentPrincipal(instance.Id, presented);
         return await next(context);
     }
 
@@ -47,6 +59,26 @@ public sealed record AgentPrincipal(string InstanceId)
     public static AgentPrincipal From(HttpContext http) =>
         http.Items[ItemKey] as AgentPrincipal ?? throw new InvalidOperationException("The agent filter did not run.");
 
-    private static IResult Refuse(string detail) =>
+    /// <summary>The answer to any call from a deregistered instance, a poll held when it happened included.</summary>
+    public static ProblemHttpResult Deregistered() =>
+        Refuse("This instance was deregistered; register the agent again with a new activation code.");
+
+    private static async Task CompleteRotationAsync(
+        HttpContext http,
+        InstanceRepository instances,
+        InstanceRecord instance)
+    {
+        // The agent holds its new credential: the old one, and the pending request, end here.
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        if (await instances.CompleteCredentialRotationAsync(instance.Id, time.GetUtcNow(), http.RequestAborted))
+        {
+            http.RequestServices.GetRequiredService<ILogger<AgentPrincipal>>()
+                .LogInformation("Instance {InstanceId} completed a credential rotation", instance.Id);
+            http.RequestServices.GetRequiredService<ConsoleNotifier>().Publish(new InstanceChanged(instance.Id));
+        }
+    }
+
+    /// <summary>A 401 saying why the agent was not admitted.</summary>
+    public static ProblemHttpResult Refuse(string detail) =>
         TypedResults.Problem(title: "Agent not authenticated", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
 }

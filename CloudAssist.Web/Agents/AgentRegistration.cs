@@ -1,7 +1,9 @@
+using System.Net;
 using CloudAssist.Contracts;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Data.Storage;
+using CloudAssist.Web.Instances;
 using CloudAssist.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +28,7 @@ public static partial class AgentRegistration
 
         var now = time.GetUtcNow();
         var code = await codes.FindByHashAsync(Secrets.Hash(request.ActivationCode), http.RequestAborted);
-        if (Refusal(code, now) is { } refusal)
+        if (Refusal(code, now, http.Connection.RemoteIpAddress) is { } refusal)
         {
             LogRefused(logger, refusal.ProblemDetails.Detail ?? "");
             return refusal;
@@ -54,10 +56,11 @@ public static partial class AgentRegistration
 
         LogRegistered(logger, instanceId, instance.Hostname);
         notifier.Publish(new InstanceChanged(instanceId));
+        notifier.Publish(new ActivationCodesChanged());
         return TypedResults.Ok(new RegisterResponse(instanceId, credential));
     }
 
-    private static ProblemHttpResult? Refusal(ActivationCodeRecord? code, DateTimeOffset now)
+    private static ProblemHttpResult? Refusal(ActivationCodeRecord? code, DateTimeOffset now, IPAddress? peer)
     {
         if (code is null)
         {
@@ -77,10 +80,19 @@ public static partial class AgentRegistration
             return Refuse($"The activation code expired at {code.ExpiresAt:u}; ask for a new one.");
         }
 
-        return code.UsageCount >= code.UsageLimit
-            ? Refuse($"The activation code is used up: its limit of {code.UsageLimit} instances is reached.")
-            : null;
+        if (code.UsageCount >= code.UsageLimit)
+        {
+            return Refuse($"The activation code is used up: its limit of {code.UsageLimit} instances is reached.");
+        }
+
+        // The TCP peer, never X-Forwarded-For: a header is the caller's word (see docs/decisions.md).
+        return AllowedRanges.Allows(code.AllowedRanges, peer)
+            ? null
+            : Refuse($"The address {Describe(peer)} is outside the activation code's allowed address range.");
     }
+
+    private static string Describe(IPAddress? peer) =>
+        peer is null ? "(unknown)" : AllowedRanges.Canonical(peer).ToString();
 
     private static ProblemHttpResult Refuse(string detail) =>
         TypedResults.Problem(title: "Registration refused", detail: detail, statusCode: StatusCodes.Status403Forbidden);

@@ -17,6 +17,9 @@ public static class Secrets
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     /// <summary>Compares a presented secret with a stored hash in constant time.</summary>
-    public static bool Matches(string secret, byte[] storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
+    public static bool Matches(string secret, byte[] storedHash) => HashesMatch(Hash(secret), storedHash);
+
+    /// <summary>Compares two hashes in constant time.</summary>
+    public static bool HashesMatch(byte[] presentedHash, byte[] storedHash) =>
+        CryptographicOperations.FixedTimeEquals(presentedHash, storedHash);
 }

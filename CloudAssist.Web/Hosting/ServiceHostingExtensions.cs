@@ -33,6 +33,7 @@ internal static class ServiceHostingExtensions
         builder.Services.AddSingleton<ActivationCodeService>();
         builder.Services.AddSingleton<InstanceService>();
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<InstanceCredentials>();
         builder.Services.AddSingleton<TaskReaper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
         builder.Services.AddSingleton<FileTransferService>();

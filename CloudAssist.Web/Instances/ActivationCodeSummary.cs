@@ -2,7 +2,8 @@ using CloudAssist.Data.Records;
 
 namespace CloudAssist.Web.Instances;
 
-/// <summary>An activation code without its secret.</summary>
+/// <summary>An activation code without its secret, with its status at the time it was read.</summary>
+/// <param name="Status">Active, Expired, Used up or Revoked.</param>
 public sealed record ActivationCodeSummary(
     string Id,
     string Description,
@@ -10,8 +11,32 @@ public sealed record ActivationCodeSummary(
     int UsageCount,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? RevokedAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? AllowedRanges,
+    string Status)
 {
-    public static ActivationCodeSummary From(ActivationCodeRecord code) => new(
-        code.Id, code.Description, code.UsageLimit, code.UsageCount, code.ExpiresAt, code.RevokedAt, code.CreatedAt);
+    public const string Active = "Active";
+    public const string Expired = "Expired";
+    public const string UsedUp = "Used up";
+    public const string Revoked = "Revoked";
+
+    public static ActivationCodeSummary From(ActivationCodeRecord code, DateTimeOffset now) => new(
+        code.Id,
+        code.Description,
+        code.UsageLimit,
+        code.UsageCount,
+        code.ExpiresAt,
+        code.RevokedAt,
+        code.CreatedAt,
+        code.AllowedRanges,
+        StatusOf(code, now));
+
+    /// <summary>
+    /// Why a code would be refused now, in the order registration checks; Active when it would not.
+    /// </summary>
+    public static string StatusOf(ActivationCodeRecord code, DateTimeOffset now) =>
+        code.RevokedAt is not null ? Revoked
+        : code.ExpiresAt <= now ? Expired
+        : code.UsageCount >= code.UsageLimit ? UsedUp
+        : Active;
 }

@@ -18,6 +18,7 @@ public static class InstanceEndpoints
         instances.MapGet("", ListAsync);
         instances.MapGet("/{id}", GetAsync);
         instances.MapDelete("/{id}", DeregisterAsync).RequireAuthorization(Policies.Administrator);
+        instances.MapPost("/{id}/rotate-credential", RotateCredentialAsync).RequireAuthorization(Policies.Administrator);
         instances.MapPut("/{id}/tags", SetTagsAsync).RequireAuthorization(Policies.Operator);
 
         var codes = api.MapGroup("/activation-codes").WithTags("Activation codes")
@@ -58,6 +59,15 @@ public static class InstanceEndpoints
             ? TypedResults.NoContent()
             : NotFound("registered instance", id);
 
+    private static async Task<Results<Accepted, ProblemHttpResult>> RotateCredentialAsync(
+        string id,
+        InstanceService service,
+        HttpContext http,
+        CancellationToken ct) =>
+        await service.RequestRotationAsync(id, AuditActor.From(http), ct)
+            ? TypedResults.Accepted($"/api/v1/instances/{id}")
+            : NotFound("registered instance", id);
+
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetTagsAsync(
         string id,
         IReadOnlyList<string> tags,
@@ -88,8 +98,10 @@ public static class InstanceEndpoints
             : TypedResults.Created($"/api/v1/activation-codes/{code.Id}", code);
     }
 
-    private static async Task<Ok<List<ActivationCodeSummary>>> ListCodesAsync(ActivationCodeRepository codes, CancellationToken ct) =>
-        TypedResults.Ok((await codes.ListAsync(ct)).Select(ActivationCodeSummary.From).ToList());
+    private static async Task<Ok<List<ActivationCodeSummary>>> ListCodesAsync(
+        ActivationCodeService service,
+        CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeCodeAsync(
         string id,

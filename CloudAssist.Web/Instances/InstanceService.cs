@@ -9,19 +9,31 @@ namespace CloudAssist.Web.Instances;
 /// <summary>Changes to registered instances; shared by the operator API and the console, and audited.</summary>
 public sealed class InstanceService(
     InstanceRepository instances,
+    InstanceCredentials credentials,
     ConsoleNotifier notifier,
-    AuditLog audit,
-    TimeProvider time)
+    AuditLog audit)
 {
-    /// <summary>Deregisters an instance; false when it is unknown or already deregistered.</summary>
+    /// <summary>
+    /// Deregisters an instance, revoking its credential at once and ending its open tasks; false when it
+    /// is unknown or already deregistered.
+    /// </summary>
     public Task<bool> DeregisterAsync(string id, AuditActor actor, CancellationToken ct) => ChangeAsync(
         id,
         actor,
         "instance.deregistered",
-        () => instances.DeregisterAsync(id, time.GetUtcNow(), ct),
+        () => credentials.DeregisterAsync(id, ct),
         before => (
             $"Instance {before.Name} ({before.Hostname}) deregistered",
             new { before.Name, before.Hostname, Tags = Tags(before.TagsJson) }),
+        ct);
+
+    /// <summary>Asks the instance's agent to rotate its credential at its next poll; false when not registered.</summary>
+    public Task<bool> RequestRotationAsync(string id, AuditActor actor, CancellationToken ct) => ChangeAsync(
+        id,
+        actor,
+        "instance.credential_rotation_requested",
+        () => credentials.RequestRotationAsync(id, ct),
+        before => ($"Credential rotation requested for instance {before.Name} ({before.Hostname})", null),
         ct);
 
     /// <summary>
@@ -45,7 +57,7 @@ public sealed class InstanceService(
         AuditActor actor,
         string action,
         Func<Task<bool>> change,
-        Func<InstanceRecord, (string Summary, object Details)> describe,
+        Func<InstanceRecord, (string Summary, object? Details)> describe,
         CancellationToken ct)
     {
         var before = await instances.GetAsync(id, ct);

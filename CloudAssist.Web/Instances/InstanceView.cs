@@ -4,6 +4,8 @@ using CloudAssist.Data.Records;
 namespace CloudAssist.Web.Instances;
 
 /// <summary>An instance as the API and console show it: no credential hash, with its online state.</summary>
+/// <param name="CredentialRotatedAt">When the agent last completed a credential rotation; null when never.</param>
+/// <param name="CredentialRotationRequestedAt">When a rotation the agent has not completed yet was asked for.</param>
 public sealed record InstanceView(
     string Id,
     string Name,
@@ -15,7 +17,9 @@ public sealed record InstanceView(
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastSeenAt,
     bool Online,
-    IReadOnlyList<string> Interpreters)
+    IReadOnlyList<string> Interpreters,
+    DateTimeOffset? CredentialRotatedAt = null,
+    DateTimeOffset? CredentialRotationRequestedAt = null)
 {
     public static InstanceView From(InstanceRecord instance, DateTimeOffset now, int offlineAfterSeconds) => new(
         instance.Id,
@@ -28,5 +32,7 @@ public sealed record InstanceView(
         instance.RegisteredAt,
         instance.LastSeenAt,
         instance.DeregisteredAt is null && (now - instance.LastSeenAt).TotalSeconds <= offlineAfterSeconds,
-        instance.Interpreters.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        instance.Interpreters.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        instance.CredentialRotatedAt,
+        instance.CredentialRotationRequestedAt);
 }

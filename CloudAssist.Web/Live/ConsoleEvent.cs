@@ -19,3 +19,6 @@ public sealed record TaskOutputAppended(string InvocationId, string TaskId, long
 
 /// <summary>The command library changed.</summary>
 public sealed record CommandsChanged : ConsoleEvent;
+
+/// <summary>An activation code was created, revoked or used.</summary>
+public sealed record ActivationCodesChanged : ConsoleEvent;

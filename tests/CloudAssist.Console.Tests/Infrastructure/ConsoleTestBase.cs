@@ -117,5 +117,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddScoped<ConsoleUser>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ActivationCodeService>();
+        services.AddSingleton<InstanceCredentials>();
     }
 }

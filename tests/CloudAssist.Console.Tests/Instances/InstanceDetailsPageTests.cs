@@ -108,4 +108,23 @@ public sealed class InstanceDetailsPageTests : ConsoleTestBase
             .GetAsync(instanceId, CancellationToken.None);
         return JsonSerializer.Deserialize<string[]>(stored!.TagsJson) ?? [];
     }
+
+    [Fact]
+    public async Task RotateCredential_Confirmed_ShowsTheRotationWaitingForTheAgent()
+    {
+        SignInAs(UserRole.Administrator);
+        var instance = await Seed.InstanceAsync("web-1", TimeSpan.FromSeconds(3));
+        var sut = RenderWithProviders<InstanceDetailsPage>(p => p.Add(x => x.Id, instance.Id));
+        sut.WaitForAssertion(() => Assert.Equal("never", sut.TextOf("credential-rotated")), WaitTimeout);
+
+        sut.ByTestId("rotate-credential").Click();
+        Dialogs.WaitForAssertion(() => Assert.Contains("Give web-1 a new credential?", Dialogs.Markup), WaitTimeout);
+        Dialogs.Button("Rotate").Click();
+
+        sut.WaitForAssertion(
+            () => Assert.Equal("never (a rotation waits for the agent's next poll)", sut.TextOf("credential-rotated")),
+            WaitTimeout);
+        var stored = await Context.Services.GetRequiredService<InstanceRepository>().GetAsync(instance.Id, default);
+        Assert.Equal(Clock.GetUtcNow(), stored!.CredentialRotationRequestedAt);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class ConsoleRoleTests : ConsoleTestBase
         ("invocation", "stop-task", UserRole.Operator),
         ("invocation", "run-again", UserRole.Operator),
         ("instance", "save-tags", UserRole.Operator),
+        ("instance", "rotate-credential", UserRole.Administrator),
     ];
 
     public static TheoryData<string, UserRole> PagesByRole()

@@ -86,9 +86,10 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
     public string DataDirectory => _dataDirectory;
 
     /// <summary>Creates an activation code through the operator API.</summary>
-    public async Task<string> CreateActivationCodeAsync(int usageLimit = 10)
+    public async Task<string> CreateActivationCodeAsync(int usageLimit = 10, string? allowedRanges = null)
     {
-        var response = await Api.PostAsJsonAsync("/api/v1/activation-codes", new { description = "test", usageLimit, validForHours = 1 });
+        var response = await Api.PostAsJsonAsync(
+            "/api/v1/activation-codes", new { description = "test", usageLimit, validForHours = 1, allowedRanges });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreatedActivationCode>(Json);
         return created!.Code;

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CloudAssist.Contracts;
+using CloudAssist.Web.Agents;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudAssist.Web.Tests.Infrastructure;
 
@@ -43,8 +45,29 @@ public sealed class RawAgent(CloudAssistServer server, string instanceId, string
 
     public async Task<PollResponse> PollAsync(int freeSlots = 4)
     {
-        var response = await PostAsync(AgentRoutes.Poll, new PollRequest("boot-1", freeSlots, [], "test", ["shell"]));
+        var response = await PollRawAsync(freeSlots);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<PollResponse>(CloudAssistServer.Json))!;
     }
+
+    /// <summary>A poll whose answer the test reads itself, refusals included.</summary>
+    public Task<HttpResponseMessage> PollRawAsync(int freeSlots = 4) =>
+        PostAsync(AgentRoutes.Poll, new PollRequest("boot-1", freeSlots, [], "test", ["shell"]));
+
+    /// <summary>Waits until a poll of this instance is held on the server, armed for a signal.</summary>
+    public Task WaitUntilHeldAsync()
+    {
+        var signals = server.Services.GetRequiredService<InstanceSignals>();
+        return Eventually.HoldsAsync(
+            () => Task.FromResult(signals.IsArmed(InstanceId)),
+            armed => armed,
+            TimeSpan.FromSeconds(10),
+            "the poll to be held");
+    }
+
+    /// <summary>The same instance presenting another credential (a rotated or a stale one).</summary>
+    public RawAgent WithCredential(string credential) => new(server, InstanceId, credential);
+
+    /// <summary>Asks for a new credential with this one; the answer is read by the test.</summary>
+    public Task<HttpResponseMessage> RotateRawAsync() => PostAsync(AgentRoutes.Credential, new { });
 }

@@ -19,9 +19,7 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
         var agent = await RawAgent.RegisterAsync(server);
         var clock = Stopwatch.StartNew();
         var held = agent.PollAsync();
-        var signals = server.Services.GetRequiredService<InstanceSignals>();
-        await Eventually.HoldsAsync(() => Task.FromResult(signals.IsArmed(agent.InstanceId)), armed => armed,
-            TimeSpan.FromSeconds(10), "the poll to be held");
+        await agent.WaitUntilHeldAsync();
 
         var invocation = await server.InvokeAsync("echo hi", [agent.InstanceId]);
         var answer = await held;
@@ -89,10 +87,7 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
     [Fact]
     public async Task Reports_OnAnotherInstancesTask_NotFoundAndNothingChanges()
     {
-        var owner = await RawAgent.RegisterAsync(server, "owner");
-        var intruder = await RawAgent.RegisterAsync(server, "intruder");
-        var invocation = await server.InvokeAsync("echo mine", [owner.InstanceId]);
-        var task = (await owner.PollAsync()).Tasks.Single();
+        var (_, intruder, invocation, task) = await DeliverToOwnerAsync("owner", "intruder");
 
         var intruderPoll = await intruder.PollAsync();
         var started = await intruder.PostAsync(AgentRoutes.Started(task.TaskId), new TaskStartedReport(DateTimeOffset.UtcNow));
@@ -105,6 +100,26 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
         var stored = (await server.GetInvocationAsync(invocation.Id)).Tasks[0];
         Assert.Equal(InvocationTaskStatus.Pending, stored.Status);
         Assert.Equal(0, stored.OutputReceived);
+    }
+
+    [Fact]
+    public async Task Reports_OnAnotherInstancesRunningTask_NotFoundAndItsOutputAndStatusKept()
+    {
+        var (owner, intruder, invocation, task) = await DeliverToOwnerAsync("runner", "snooper");
+        (await owner.PostAsync(AgentRoutes.Started(task.TaskId), new TaskStartedReport(DateTimeOffset.UtcNow)))
+            .EnsureSuccessStatusCode();
+        (await owner.PostAsync(AgentRoutes.Output(task.TaskId), new OutputChunkReport(0, "mine\n"u8.ToArray())))
+            .EnsureSuccessStatusCode();
+
+        var output = await intruder.PostAsync(AgentRoutes.Output(task.TaskId), new OutputChunkReport(5, [65]));
+        var finished = await intruder.PostAsync(
+            AgentRoutes.Finished(task.TaskId),
+            new TaskFinishedReport(TaskOutcome.Exited, 0, null, null, DateTimeOffset.UtcNow, 5));
+
+        Assert.All(new[] { output, finished }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        var stored = (await server.GetInvocationAsync(invocation.Id)).Tasks[0];
+        Assert.Equal(InvocationTaskStatus.Running, stored.Status);
+        Assert.Equal("mine\n", (await server.GetOutputAsync(invocation.Id, task.TaskId)).Text);
     }
 
     [Theory]
@@ -161,5 +176,15 @@ public sealed class PollAndReportTests(CloudAssistServer server) : IClassFixture
         var stopped = await server.GetInvocationAsync(invocation.Id);
         Assert.Equal(InvocationStatus.Stopped, stopped.Invocation.Status);
         Assert.Equal(InvocationTaskStatus.Terminated, stopped.Tasks[0].Status);
+    }
+
+    /// <summary>Two agents, and a task of the first one's delivered to it.</summary>
+    private async Task<(RawAgent Owner, RawAgent Intruder, InvocationRecord Invocation, TaskAssignment Task)>
+        DeliverToOwnerAsync(string ownerName, string intruderName)
+    {
+        var owner = await RawAgent.RegisterAsync(server, ownerName);
+        var intruder = await RawAgent.RegisterAsync(server, intruderName);
+        var invocation = await server.InvokeAsync("echo mine", [owner.InstanceId]);
+        return (owner, intruder, invocation, (await owner.PollAsync()).Tasks.Single());
     }
 }

@@ -4,7 +4,9 @@ using CloudAssist.Contracts;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
+using CloudAssist.Web.Instances;
 using CloudAssist.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -85,5 +87,72 @@ public sealed class RegistrationTests(CloudAssistServer server) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, deregisteredResponse.StatusCode);
         Assert.Contains("deregistered", (await deregisteredResponse.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
+    public async Task Register_RevokedCode_RefusedSayingRevoked()
+    {
+        var created = await server.Api.PostAsJsonAsync(
+            "/api/v1/activation-codes", new { description = "revoked", usageLimit = 5, validForHours = 1 });
+        created.EnsureSuccessStatusCode();
+        var code = (await created.Content.ReadFromJsonAsync<CreatedActivationCode>(CloudAssistServer.Json))!;
+        (await server.Api.DeleteAsync($"/api/v1/activation-codes/{code.Id}")).EnsureSuccessStatusCode();
+
+        var response = await server.Api.PostAsJsonAsync(
+            AgentRoutes.Register, RawAgent.Registration(code.Code), CloudAssistServer.Json);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("revoked", (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
+    public async Task Register_FromOutsideAllowedRange_ForbiddenNamingTheAddress()
+    {
+        var code = await server.CreateActivationCodeAsync(5, "10.0.0.0/8, fd00::/8");
+
+        var response = await server.Api.PostAsJsonAsync(
+            AgentRoutes.Register, RawAgent.Registration(code), CloudAssistServer.Json);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail;
+        Assert.Equal("The address 127.0.0.1 is outside the activation code's allowed address range.", detail);
+    }
+
+    [Fact]
+    public async Task Register_FromInsideAllowedRange_Registers()
+    {
+        var code = await server.CreateActivationCodeAsync(5, "10.0.0.0/8, 127.0.0.0/8, ::1/128");
+
+        var response = await server.Api.PostAsJsonAsync(
+            AgentRoutes.Register, RawAgent.Registration(code), CloudAssistServer.Json);
+
+        response.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task CreateCode_BadCidrBlock_ValidationProblemNamingTheBlock()
+    {
+        var request = new
+        {
+            description = "lab", usageLimit = 1, validForHours = 1, allowedRanges = "10.0.0.0/8, 10.1.2.3/8",
+        };
+
+        var response = await server.Api.PostAsJsonAsync("/api/v1/activation-codes", request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        Assert.StartsWith("'10.1.2.3/8' is not a CIDR block", problem!.Errors["allowedRanges"].Single());
+    }
+
+    [Fact]
+    public async Task Register_AgainAfterDeregistration_GetsANewInstanceId()
+    {
+        var first = await RawAgent.RegisterAsync(server, "again");
+        (await server.Api.DeleteAsync($"/api/v1/instances/{first.InstanceId}")).EnsureSuccessStatusCode();
+
+        var second = await RawAgent.RegisterAsync(server, "again");
+
+        Assert.NotEqual(first.InstanceId, second.InstanceId);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.PollRawAsync()).StatusCode);
     }
 }

@@ -32,6 +32,7 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
         { "GET", "/api/v1/instances/{id}", Viewer },
         { "PUT", "/api/v1/instances/{id}/tags", Operator },
         { "DELETE", "/api/v1/instances/{id}", Admin },
+        { "POST", "/api/v1/instances/{id}/rotate-credential", Admin },
         { "GET", "/api/v1/activation-codes", Admin },
         { "POST", "/api/v1/activation-codes", Admin },
         { "DELETE", "/api/v1/activation-codes/{id}", Admin },
@@ -73,6 +74,7 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
         { "/tokens", Viewer },
         { "/users", Admin },
         { "/audit", Admin },
+        { "/activation-codes", Admin },
     };
 
     [Fact]

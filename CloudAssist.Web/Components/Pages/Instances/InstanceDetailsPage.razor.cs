@@ -2,6 +2,7 @@ using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Audit;
+using CloudAssist.Web.Components.Shared;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Live;
 using CloudAssist.Web.Security;
@@ -11,7 +12,8 @@ using MudBlazor;
 
 namespace CloudAssist.Web.Components.Pages.Instances;
 
-/// <summary>One instance: its facts, its tags, and its recent tasks, refreshed live.</summary>
+
+/// <summary>One instance: its facts, its tags, its credential rotation, and its recent tasks, refreshed live.</summary>
 public sealed partial class InstanceDetailsPage : IDisposable
 {
     [Inject]
@@ -32,6 +34,7 @@ public sealed partial class InstanceDetailsPage : IDisposable
     [Inject] private IOptions<AgentApiOptions> AgentApi { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     /// <summary>The instance id from the route.</summary>
     [Parameter] public string Id { get; set; } = "";
@@ -99,5 +102,37 @@ public sealed partial class InstanceDetailsPage : IDisposable
         }
 
         Snackbar.Add("Tags saved.", Severity.Success);
+    }
+
+    private static string RotationText(InstanceView instance)
+    {
+        var last = instance.CredentialRotatedAt is { } at ? TimeText.Utc(at) : "never";
+        return instance.CredentialRotationRequestedAt is null
+            ? last
+            : $"{last} (a rotation waits for the agent's next poll)";
+    }
+
+    private async Task RotateCredentialAsync()
+    {
+        if (!await ConsoleUser.EnsureAsync(Policies.Administrator))
+        {
+            return;
+        }
+
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Rotate credential",
+            $"Give {_instance?.Name} a new credential? The agent fetches it at its next poll; the old one keeps "
+            + "working until the agent first uses the new one.",
+            yesText: "Rotate",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var asked = await Service.RequestRotationAsync(Id, await ConsoleUser.ActorAsync(), CancellationToken.None);
+        Snackbar.Add(
+            asked ? "Rotation requested; the agent picks it up at its next poll." : "The instance was deregistered.",
+            asked ? Severity.Success : Severity.Warning);
     }
 }
