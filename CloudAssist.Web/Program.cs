@@ -6,6 +6,8 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddCloudAssistLogging();
 builder.AddCloudAssistStore();
 builder.AddCloudAssistErrors();
+builder.AddCloudAssistSecurity();
+builder.AddCloudAssistRateLimits();
 builder.AddCloudAssistOpenApi();
 builder.AddCloudAssistServices();
 builder.AddCloudAssistSchedules();
@@ -14,6 +16,7 @@ builder.AddLocalAgent();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+app.UseCloudAssistSecurity();
 app.UseCloudAssistErrors();
 app.UseStaticFiles();
 app.UseAntiforgery();

@@ -17,7 +17,7 @@ public static class AgentEndpoints
             .WithTags("Agent")
             .WithMetadata(new RequestSizeLimitMetadata(ProtocolLimits.MaxRequestBytes))
             .DisableAntiforgery();
-        api.MapPost("/register", AgentRegistration.RegisterAsync);
+        api.MapPost("/register", AgentRegistration.RegisterAsync).RequireRateLimiting(RateLimitPolicies.Registration);
 
         var authenticated = api.MapGroup("").AddEndpointFilter(AgentPrincipal.RequireAsync);
         authenticated.MapPost("/poll", AgentPolling.PollAsync);

@@ -33,7 +33,6 @@ internal static class ServiceHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
         builder.Services.AddSingleton<FileTransferService>();
         builder.Services.AddHostedService<FileContentPruner>();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         return builder;
     }
 
@@ -55,7 +54,7 @@ internal static class ServiceHostingExtensions
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
         // TODO(#6): require a signed-in operator or an API token; until then the server listens on localhost only.
-        var api = app.MapGroup("/api/v1").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(1024 * 1024));
+        var api = app.MapGroup("/api/v1").DisableAntiforgery().WithMetadata(new RequestSizeLimitMetadata(RequestLimits.MaxBodyBytes));
         api.MapCommandApi();
         api.MapInstanceApi();
         api.MapInvocationApi();
