@@ -21,8 +21,8 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         if (url.Scheme == "http" && !url.IsLoopback && !options.AllowInsecureHttp)
         {
             return ValidateOptionsResult.Fail(
-                $"Agent:ServerUrl {url} is plain http:// to a host that is not this machine: the agent's credential and " +
-                "every script would cross the network unencrypted. Use an https:// URL, or set " +
+                $"Agent:ServerUrl {url} is plain http:// to a host that is not this machine: the agent's " +
+                "credential and every script would cross the network unencrypted. Use an https:// URL, or set " +
                 "Agent:AllowInsecureHttp=true on a network you trust.");
         }
 

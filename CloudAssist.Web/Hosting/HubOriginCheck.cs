@@ -35,7 +35,7 @@ public sealed partial class HubOriginCheck(
             statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
     }
 
-    /// <summary>The <c>scheme://host[:port]</c> of an http(s) URL in lower case without a default port; else null.</summary>
+    /// <summary>An http(s) URL's <c>scheme://host[:port]</c>, lower case, no default port; else null.</summary>
     internal static string? Normalize(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
