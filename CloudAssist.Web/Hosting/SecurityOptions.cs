@@ -18,6 +18,8 @@ public sealed class SecurityOptions
     public bool RedirectToHttps { get; set; }
 
     /// <summary>True when every allowed origin is an absolute http(s) URL with nothing after the authority.</summary>
-    internal bool OriginsAreValid() => AllowedOrigins.All(o => HubOriginCheck.Normalize(o) is { } n
-        && string.Equals(n, o.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    internal bool OriginsAreValid() => AllowedOrigins.All(o =>
+        HubOriginCheck.Normalize(o) is not null
+        && Uri.TryCreate(o, UriKind.Absolute, out var uri)
+        && uri is { PathAndQuery: "/", Fragment: "", UserInfo: "" });
 }

@@ -10,7 +10,7 @@ public sealed class HubOriginTests : IDisposable
     private const string Negotiate = "/_blazor/negotiate?negotiateVersion=1";
     private readonly CloudAssistServer _server = new(new Dictionary<string, string?>
     {
-        ["Security:AllowedOrigins:0"] = "https://console.example.com",
+        ["Security:AllowedOrigins:0"] = "https://console.example.com:443/",
     });
 
     public void Dispose() => _server.Dispose();
@@ -70,6 +70,18 @@ public sealed class HubOriginTests : IDisposable
         await Assert.ThrowsAsync<WebSocketException>(() => sut.ConnectAsync(url, CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Forbidden, sut.HttpStatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://console.example.com/console")]
+    [InlineData("console.example.com")]
+    public void Start_AllowedOriginNotAnOrigin_Refused(string origin)
+    {
+        var settings = new Dictionary<string, string?> { ["Security:AllowedOrigins:0"] = origin };
+
+        var error = Assert.ThrowsAny<Exception>(() => new CloudAssistServer(settings).Dispose());
+
+        Assert.Contains("Security:AllowedOrigins", error.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> NegotiateAsync(string? origin)
