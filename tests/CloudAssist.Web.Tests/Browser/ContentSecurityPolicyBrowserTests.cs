@@ -58,6 +58,19 @@ public sealed class ContentSecurityPolicyBrowserTests : IClassFixture<BrowserSes
     }
 
     [Fact]
+    public async Task SchedulesPage_UnderThePolicy_EditorLoadsItsModule()
+    {
+        var (page, errors) = await OpenRecordingAsync("/schedules");
+        var module = page.WaitForResponseAsync(r => r.Url.EndsWith("ScheduleEditor.razor.js", StringComparison.Ordinal));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New schedule" }).ClickAsync();
+
+        Assert.True((await module).Ok);
+        await Expect(page.GetByTestId("schedule-preview")).ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page, errors);
+    }
+
+    [Fact]
     public async Task ApiReference_UnderItsPolicy_RendersTheDocument()
     {
         var page = await _browser.NewPageAsync(_server.Url);
