@@ -26,7 +26,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// allowed on this path alone. The page only reads the OpenAPI document and takes no input
     /// into its markup; the console keeps the strict policy.
     /// </remarks>
-    public static string ApiReferencePolicy(string? nonce) =>
+    public static string ApiReferencePolicy(string nonce) =>
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; " +
         "base-uri 'self'; form-action 'self'; object-src 'none'";
@@ -46,9 +46,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
+        // Only Scalar's page itself draws a nonce; its scripts and anything else under the path get the strict policy.
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferencePath)
-            ? ApiReferencePolicy(context.Items[ScalarOptions.NonceHttpContextItemKey] as string)
-            : ConsolePolicy;
+            && context.Items[ScalarOptions.NonceHttpContextItemKey] is string nonce
+                ? ApiReferencePolicy(nonce)
+                : ConsolePolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         // same-origin rather than no-referrer: under no-referrer a browser sends "Origin: null" on

@@ -61,7 +61,8 @@ public sealed class ContentSecurityPolicyBrowserTests : IClassFixture<BrowserSes
     public async Task SchedulesPage_UnderThePolicy_EditorLoadsItsModule()
     {
         var (page, errors) = await OpenRecordingAsync("/schedules");
-        var module = page.WaitForResponseAsync(r => r.Url.EndsWith("ScheduleEditor.razor.js", StringComparison.Ordinal));
+        var module = page.WaitForResponseAsync(
+            r => r.Url.EndsWith("ScheduleEditor.razor.js", StringComparison.Ordinal));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New schedule" }).ClickAsync();
 
