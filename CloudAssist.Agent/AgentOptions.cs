@@ -9,6 +9,12 @@ public sealed class AgentOptions
     /// <summary>The server's base URL, for example <c>https://cloudassist.example.com</c>.</summary>
     public string ServerUrl { get; set; } = "";
 
+    /// <summary>
+    /// Accept a plain http:// <see cref="ServerUrl"/> to a host other than this machine. Default: false,
+    /// as the credential and scripts would cross the network unencrypted.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Used once, to register, when the state directory holds no identity yet.</summary>
     public string? ActivationCode { get; set; }
 

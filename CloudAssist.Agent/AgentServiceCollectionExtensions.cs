@@ -1,6 +1,8 @@
 using CloudAssist.Agent.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CloudAssist.Agent;
 
@@ -12,16 +14,16 @@ public static class AgentServiceCollectionExtensions
     {
         services.AddOptions<AgentOptions>()
             .Bind(configuration.GetSection(AgentOptions.SectionName))
-            .Validate(o => Uri.TryCreate(o.ServerUrl, UriKind.Absolute, out _), "Agent:ServerUrl must be an absolute http(s) URL.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.StateDirectory), "Agent:StateDirectory must be set.")
             .Validate(o => o.MaxConcurrentTasks is >= 1 and <= 256, "Agent:MaxConcurrentTasks must be 1 to 256.")
             .Validate(o => o.MaxBackoffSeconds is >= 1 and <= 3600, "Agent:MaxBackoffSeconds must be 1 to 3600.")
             .Validate(o => o.RefusedRetrySeconds is >= 1 and <= 86400, "Agent:RefusedRetrySeconds must be 1 to 86400.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
         services.AddSingleton(TimeProvider.System);
         services.AddHttpClient<AgentApiClient>((provider, client) =>
         {
-            var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value;
+            var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
             client.BaseAddress = new Uri(options.ServerUrl);
             client.Timeout = TimeSpan.FromSeconds(100); // Longer than any poll hold.
         });

@@ -151,7 +151,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE instances SET previous_credential_hash = @presentedHash, credential_hash = @newHash
-            WHERE id = @id AND deregistered_at IS NULL
+            WHERE id = @id AND deregistered_at IS NULL AND credential_rotation_requested_at IS NOT NULL
               AND (credential_hash = @presentedHash OR previous_credential_hash = @presentedHash)
             """,
             new { id, presentedHash, newHash },

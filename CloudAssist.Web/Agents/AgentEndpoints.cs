@@ -18,7 +18,7 @@ public static class AgentEndpoints
             .WithMetadata(new RequestSizeLimitMetadata(ProtocolLimits.MaxRequestBytes))
             .DisableAntiforgery()
             .AllowAnonymous(); // Agents authenticate with their own credential (AgentPrincipal), not a user.
-        api.MapPost("/register", AgentRegistration.RegisterAsync);
+        api.MapPost("/register", AgentRegistration.RegisterAsync).RequireRateLimiting(RateLimitPolicies.Registration);
 
         var authenticated = api.MapGroup("").AddEndpointFilter(AgentPrincipal.RequireAsync);
         authenticated.MapPost("/poll", AgentPolling.PollAsync);

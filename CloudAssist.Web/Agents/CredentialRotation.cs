@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CloudAssist.Web.Agents;
 
 /// <summary>
-/// Gives an agent a new credential when it asks. The credential it asked with stays valid until the
+/// Gives an agent a new credential when it asks after an administrator requested a rotation (409
+/// otherwise). The credential it asked with stays valid until the
 /// new one is first used (see <see cref="AgentPrincipal"/>), so an answer lost on the way, or an
 /// agent that dies before storing it, leaves the agent able to call again and get another.
 /// </summary>
@@ -24,8 +25,16 @@ public static partial class CredentialRotation
             principal.InstanceId, principal.PresentedHash, Secrets.Hash(credential), CancellationToken.None);
         if (!replaced)
         {
-            // The instance was deregistered, or another rotation overtook this one, since the check.
+            // No rotation was asked for, the instance was deregistered, or another rotation overtook this one.
             var instance = await instances.GetAsync(principal.InstanceId, CancellationToken.None);
+            if (instance is { DeregisteredAt: null, CredentialRotationRequestedAt: null })
+            {
+                return TypedResults.Problem(
+                    title: "No rotation requested",
+                    detail: "No credential rotation was requested for this instance; an administrator asks for one.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+
             return instance?.DeregisteredAt is not null
                 ? AgentPrincipal.Deregistered()
                 : AgentPrincipal.Refuse("The credential this call was made with was replaced meanwhile.");

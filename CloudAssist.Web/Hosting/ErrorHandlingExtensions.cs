@@ -62,7 +62,7 @@ internal static class ErrorHandlingExtensions
 
     private static string TooLargeDetail(Endpoint? endpoint) =>
         endpoint?.Metadata.GetMetadata<RequestSizeLimitMetadata>()?.TooLargeDetail
-        ?? "The request body is larger than this endpoint accepts: 1 MiB for the agent and operator APIs.";
+        ?? "The request body is larger than this endpoint accepts: 1 MiB unless the endpoint says otherwise.";
 
     private static string Describe(BadHttpRequestException bad) =>
         bad.InnerException is JsonException json

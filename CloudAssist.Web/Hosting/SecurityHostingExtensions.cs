@@ -22,6 +22,9 @@ internal static class SecurityHostingExtensions
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "Security:LockoutMinutes must be 1-1440.")
             .Validate(o => o.SessionHours is >= 1 and <= 720, "Security:SessionHours must be 1-720.")
             .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Security:MinimumPasswordLength must be 8-128.")
+            .Validate(o => o.OriginsAreValid(),
+                "Security:AllowedOrigins must hold origins such as https://console.example.com " +
+                "(scheme, host and port; no path).")
             .ValidateOnStart();
         var security = section.Get<SecurityOptions>() ?? new SecurityOptions();
 
@@ -53,10 +56,9 @@ internal static class SecurityHostingExtensions
         }
     }
 
-    /// <summary>Authentication, authorization and antiforgery, in the order they must run.</summary>
+    /// <summary>Authentication, authorization and antiforgery, in the order they must run, after routing.</summary>
     public static WebApplication UseCloudAssistSecurity(this WebApplication app)
     {
-        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

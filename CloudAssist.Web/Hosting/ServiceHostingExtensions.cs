@@ -38,7 +38,6 @@ internal static class ServiceHostingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TaskReaper>());
         builder.Services.AddSingleton<FileTransferService>();
         builder.Services.AddHostedService<FileContentPruner>();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         return builder;
     }
 
@@ -63,7 +62,7 @@ internal static class ServiceHostingExtensions
         // because changes must carry an API token, which a cross-site request cannot.
         var api = app.MapGroup("/api/v1")
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitMetadata(1024 * 1024))
+            .WithMetadata(new RequestSizeLimitMetadata(RequestLimits.MaxBodyBytes))
             .RequireAuthorization(Policies.Viewer)
             .AddEndpointFilter(TokenOnlyChanges.RequireAsync);
         api.MapCommandApi();

@@ -11,6 +11,8 @@ public static class ServerSettings
         ["AgentApi:PollHoldSeconds"] = pollHoldSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["AgentApi:OfflineAfterSeconds"] = (pollHoldSeconds + 60).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // A fleet registers every agent from this machine's one address within seconds.
+        ["RateLimits:RegistrationPerMinute"] = "1000000",
     };
 
     public static string NewDataDirectory() =>

@@ -55,6 +55,25 @@ public sealed class BrowserSession : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-testid=user-menu]");
     }
 
+    /// <summary>
+    /// Opens the console at <paramref name="path"/> as the administrator and waits until it is interactive:
+    /// the one way into the console for tests, so signing in belongs here.
+    /// </summary>
+    /// <param name="baseUrl">The server's URL.</param>
+    /// <param name="path">The console page to open.</param>
+    /// <param name="prepare">Runs on the new page before anything is loaded (listeners, init scripts).</param>
+    public async Task<IPage> OpenConsoleAsync(string baseUrl, string path = "/", Func<IPage, Task>? prepare = null)
+    {
+        var page = await NewPageAsync(baseUrl);
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
+        await page.GotoInteractiveAsync(path);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -38,6 +38,10 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
             ["LocalAgent:Enabled"] = "false",
             ["AgentApi:PollHoldSeconds"] = "20",
             ["AgentApi:ReaperIntervalSeconds"] = "1",
+
+            // Every test signs in and registers from 127.0.0.1; the rate limit tests set their own limits.
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:RegistrationPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -12,6 +12,7 @@ public sealed class CredentialRotationTests(CloudAssistServer server) : IClassFi
     public async Task Rotate_OldCredentialWorksUntilTheNewOneIsUsed_ThenIsRefused()
     {
         var old = await RawAgent.RegisterAsync(server, "rotating");
+        await RequestRotationAsync(old);
         var fresh = old.WithCredential(await RotateAsync(old));
 
         var oldBefore = await old.PollRawAsync(freeSlots: 0);
@@ -27,6 +28,7 @@ public sealed class CredentialRotationTests(CloudAssistServer server) : IClassFi
     public async Task Rotate_AnswerLost_OldCredentialGetsAnotherAndTheLostOneNeverWorks()
     {
         var old = await RawAgent.RegisterAsync(server, "lossy");
+        await RequestRotationAsync(old);
         var lost = old.WithCredential(await RotateAsync(old));
 
         var kept = old.WithCredential(await RotateAsync(old));
@@ -60,6 +62,19 @@ public sealed class CredentialRotationTests(CloudAssistServer server) : IClassFi
     }
 
     [Fact]
+    public async Task Rotate_NotRequested_ConflictAndCredentialUnchanged()
+    {
+        var agent = await RawAgent.RegisterAsync(server, "unasked");
+
+        var response = await agent.RotateRawAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("No credential rotation was requested", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await agent.PollRawAsync(freeSlots: 0)).StatusCode);
+        Assert.Null((await GetInstanceAsync(agent.InstanceId)).CredentialRotatedAt);
+    }
+
+    [Fact]
     public async Task RequestRotation_DeregisteredInstance_NotFound()
     {
         var agent = await RawAgent.RegisterAsync(server, "gone");
@@ -70,6 +85,9 @@ public sealed class CredentialRotationTests(CloudAssistServer server) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await agent.RotateRawAsync()).StatusCode);
     }
+
+    private async Task RequestRotationAsync(RawAgent agent) =>
+        (await server.Api.PostAsync($"/api/v1/instances/{agent.InstanceId}/rotate-credential", null)).EnsureSuccessStatusCode();
 
     private async Task<string> RotateAsync(RawAgent agent)
     {
