@@ -33,7 +33,9 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>A user's tokens, newest first, revoked ones included.</summary>
-    public async Task<IReadOnlyList<ApiTokenRecord>> ListForUserAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApiTokenRecord>> ListForUserAsync(
+        string userId,
+        CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ApiTokenRecord>(new CommandDefinition(
@@ -57,7 +59,11 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
-    public async Task<bool> RevokeAsync(string id, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(
+        string id,
+        string userId,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(

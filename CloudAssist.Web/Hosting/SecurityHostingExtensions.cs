@@ -73,7 +73,13 @@ internal static class SecurityHostingExtensions
         {
             if (http.User.UserId() is { } id)
             {
-                await audit.RecordAsync(AuditActor.From(http), "user.signed_out", "user", id, $"{http.User.ActorName()} signed out", null);
+                await audit.RecordAsync(
+                    AuditActor.From(http),
+                    "user.signed_out",
+                    "user",
+                    id,
+                    $"{http.User.ActorName()} signed out",
+                    null);
             }
 
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

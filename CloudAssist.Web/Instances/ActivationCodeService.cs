@@ -75,7 +75,13 @@ public sealed class ActivationCodeService(
         }
 
         notifier.Publish(new ActivationCodesChanged());
-        await audit.RecordAsync(actor, "activation_code.revoked", "activation_code", id, $"Activation code {id} revoked", null);
+        await audit.RecordAsync(
+            actor,
+            "activation_code.revoked",
+            "activation_code",
+            id,
+            $"Activation code {id} revoked",
+            null);
         return true;
     }
 

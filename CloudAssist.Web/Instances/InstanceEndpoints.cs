@@ -18,7 +18,8 @@ public static class InstanceEndpoints
         instances.MapGet("", ListAsync);
         instances.MapGet("/{id}", GetAsync);
         instances.MapDelete("/{id}", DeregisterAsync).RequireAuthorization(Policies.Administrator);
-        instances.MapPost("/{id}/rotate-credential", RotateCredentialAsync).RequireAuthorization(Policies.Administrator);
+        instances.MapPost("/{id}/rotate-credential", RotateCredentialAsync)
+            .RequireAuthorization(Policies.Administrator);
         instances.MapPut("/{id}/tags", SetTagsAsync).RequireAuthorization(Policies.Operator);
 
         var codes = api.MapGroup("/activation-codes").WithTags("Activation codes")

@@ -27,7 +27,9 @@ public sealed class InstanceService(
             new { before.Name, before.Hostname, Tags = Tags(before.TagsJson) }),
         ct);
 
-    /// <summary>Asks the instance's agent to rotate its credential at its next poll; false when not registered.</summary>
+    /// <summary>
+    /// Asks the instance's agent to rotate its credential at its next poll; false when not registered.
+    /// </summary>
     public Task<bool> RequestRotationAsync(string id, AuditActor actor, CancellationToken ct) => ChangeAsync(
         id,
         actor,

@@ -46,7 +46,8 @@ public static class AccountApiEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await users.CreateAsync(request.UserName, request.Role, request.Password, AuditActor.From(http), ct) is not { } user)
+        if (await users.CreateAsync(
+            request.UserName, request.Role, request.Password, AuditActor.From(http), ct) is not { } user)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
@@ -93,5 +94,7 @@ public static class AccountApiEndpoints
         await tokens.RevokeAsync(id, http.User.UserId()!, AuditActor.From(http), ct)
             ? TypedResults.NoContent()
             : TypedResults.Problem(
-                title: "Not found", detail: $"You have no active token with the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
+                title: "Not found",
+                detail: $"You have no active token with the id '{id}'.",
+                statusCode: StatusCodes.Status404NotFound);
 }

@@ -42,7 +42,8 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail(refusal ?? "The API token is refused.");
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(UserClaims.For(user, SchemeName, token.Id), SchemeName));
+        return AuthenticateResult.Success(
+            new AuthenticationTicket(UserClaims.For(user, SchemeName, token.Id), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
@@ -51,5 +52,6 @@ public sealed class ApiTokenAuthenticationHandler(
             ?? "Send an API token as 'Authorization: Bearer ca-pat-...'; create one under API tokens in the console.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        AuthProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", AuthProblems.ForbiddenDetail(Context));
+        AuthProblems.WriteAsync(
+            Context, StatusCodes.Status403Forbidden, "Forbidden", AuthProblems.ForbiddenDetail(Context));
 }

@@ -9,7 +9,9 @@ namespace CloudAssist.Web.Security;
 /// <summary>Personal API tokens: created and shown once, stored as SHA-256, acting with the owner's role.</summary>
 public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository users, AuditLog audit, TimeProvider time)
 {
-    /// <summary>Every token starts with this, so the server tells one from an agent credential without a lookup.</summary>
+    /// <summary>
+    /// Every token starts with this, so the server tells one from an agent credential without a lookup.
+    /// </summary>
     public const string Prefix = "ca-pat-";
 
     /// <summary>The longest lifetime a token may be given.</summary>

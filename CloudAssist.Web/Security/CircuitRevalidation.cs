@@ -24,6 +24,7 @@ internal sealed class CircuitRevalidation(ILoggerFactory loggerFactory, IService
 
         await using var scope = scopes.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserRepository>().GetAsync(id, cancellationToken);
-        return user is { DisabledAt: null } && user.SecurityStamp == principal.FindFirst(UserClaims.SecurityStamp)?.Value;
+        return user is { DisabledAt: null }
+            && user.SecurityStamp == principal.FindFirst(UserClaims.SecurityStamp)?.Value;
     }
 }

@@ -22,7 +22,9 @@ public static class Policies
     public static string[] RolesFor(UserRole least) =>
         Enum.GetValues<UserRole>().Where(r => r >= least).Select(r => r.ToString()).ToArray();
 
-    /// <summary>Registers the policies, and a fallback that requires a signed-in user wherever nothing is said.</summary>
+    /// <summary>
+    /// Registers the policies, and a fallback that requires a signed-in user wherever nothing is said.
+    /// </summary>
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Enum.GetValues<UserRole>())

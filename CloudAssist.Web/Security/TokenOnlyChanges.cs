@@ -10,7 +10,9 @@ namespace CloudAssist.Web.Security;
 /// </summary>
 internal static class TokenOnlyChanges
 {
-    public static async ValueTask<object?> RequireAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> RequireAsync(
+        EndpointFilterInvocationContext context,
+        EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var method = http.Request.Method;
@@ -19,7 +21,8 @@ internal static class TokenOnlyChanges
         {
             return TypedResults.Problem(
                 title: "API token required",
-                detail: "Changes through the API need 'Authorization: Bearer ca-pat-...'; create a token under API tokens.",
+                detail: "Changes through the API need 'Authorization: Bearer ca-pat-...'; " +
+                    "create a token under API tokens.",
                 statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -57,7 +57,11 @@ public sealed class UserService(
     }
 
     /// <summary>Creates the first administrator; null when a user already exists.</summary>
-    public async Task<UserRecord?> CreateFirstAsync(string userName, string password, string? address, CancellationToken ct)
+    public async Task<UserRecord?> CreateFirstAsync(
+        string userName,
+        string password,
+        string? address,
+        CancellationToken ct)
     {
         var user = NewUser(userName, UserRole.Administrator, password);
         if (!await users.CreateFirstAsync(user, ct))
@@ -86,7 +90,11 @@ public sealed class UserService(
     }
 
     /// <summary>Checks a name and password, counting failures and locking after too many.</summary>
-    public async Task<SignInOutcome> SignInAsync(string? userName, string? password, string? address, CancellationToken ct)
+    public async Task<SignInOutcome> SignInAsync(
+        string? userName,
+        string? password,
+        string? address,
+        CancellationToken ct)
     {
         var outcome = await CheckAsync(userName, password, ct);
         var name = outcome.User?.UserName ?? userName?.Trim() ?? "";
@@ -120,7 +128,8 @@ public sealed class UserService(
         if (verified == PasswordVerificationResult.Failed)
         {
             var o = options.Value;
-            var after = await users.RecordFailureAsync(user.Id, o.LockoutThreshold, now.AddMinutes(o.LockoutMinutes), ct);
+            var after = await users.RecordFailureAsync(
+                user.Id, o.LockoutThreshold, now.AddMinutes(o.LockoutMinutes), ct);
             if (after?.LockedUntil > now)
             {
                 logger.LogWarning("User {User} locked until {Until} after {Count} failed sign-ins",
@@ -158,7 +167,12 @@ public sealed class UserService(
         var updated = user with
         {
             Role = change.Role ?? user.Role,
-            DisabledAt = change.Disabled switch { true => user.DisabledAt ?? now, false => null, null => user.DisabledAt },
+            DisabledAt = change.Disabled switch
+            {
+                true => user.DisabledAt ?? now,
+                false => null,
+                null => user.DisabledAt,
+            },
             PasswordHash = change.Password is null ? user.PasswordHash : Hasher.HashPassword(user, change.Password),
             LockedUntil = change.Unlock ? null : user.LockedUntil,
             FailedSignIns = change.Unlock ? 0 : user.FailedSignIns,
@@ -195,4 +209,8 @@ public sealed class UserService(
 }
 
 /// <summary>What an administrator changes about a user; null members stay as they are.</summary>
-public sealed record UserChange(UserRole? Role = null, bool? Disabled = null, string? Password = null, bool Unlock = false);
+public sealed record UserChange(
+    UserRole? Role = null,
+    bool? Disabled = null,
+    string? Password = null,
+    bool Unlock = false);

@@ -13,7 +13,8 @@ public sealed record UserView(
     bool Disabled)
 {
     public static UserView From(UserRecord user) => new(
-        user.Id, user.UserName, user.Role, user.CreatedAt, user.LastSignInAt, user.LockedUntil, user.DisabledAt is not null);
+        user.Id, user.UserName, user.Role, user.CreatedAt, user.LastSignInAt, user.LockedUntil,
+        user.DisabledAt is not null);
 }
 
 /// <summary>A token as listed: never its secret or hash.</summary>
@@ -33,7 +34,11 @@ public sealed record ApiTokenView(
 public sealed record CreateUserRequest(string UserName, UserRole Role, string Password);
 
 /// <summary>The body of <c>PATCH /api/v1/users/{id}</c>; members left null stay as they are.</summary>
-public sealed record UpdateUserRequest(UserRole? Role = null, bool? Disabled = null, string? Password = null, bool? Unlock = null);
+public sealed record UpdateUserRequest(
+    UserRole? Role = null,
+    bool? Disabled = null,
+    string? Password = null,
+    bool? Unlock = null);
 
 /// <summary>Who the caller is: <c>GET /api/v1/me</c>.</summary>
 public sealed record CurrentUserView(string UserId, string UserName, UserRole Role, string? TokenId);

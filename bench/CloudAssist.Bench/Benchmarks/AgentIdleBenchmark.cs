@@ -15,7 +15,8 @@ public static class AgentIdleBenchmark
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);
         using var http = new HttpClient();
-        await using var agent = await RealAgent.StartAsync(server, new OperatorClient(http, server.Url, server.OperatorToken), cancellationToken);
+        await using var agent = await RealAgent.StartAsync(
+            server, new OperatorClient(http, server.Url, server.OperatorToken), cancellationToken);
         progress.WriteLine($"agent pid {agent.ProcessId} registered; settling 10 s, then measuring {window.TotalMinutes:F1} min");
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
         var watch = new ProcessWatch(agent.ProcessId);

@@ -55,7 +55,8 @@ public sealed class ActivationCodesPageTests : ConsoleTestBase
     [Fact]
     public async Task Revoke_Confirmed_StatusBecomesRevoked()
     {
-        await Codes.CreateAsync(new CreateActivationCodeRequest("lab", 2, 24, "10.0.0.0/8"), AuditActor.Server, default);
+        await Codes.CreateAsync(
+            new CreateActivationCodeRequest("lab", 2, 24, "10.0.0.0/8"), AuditActor.Server, default);
         var sut = RenderWithProviders<ActivationCodesPage>();
         sut.WaitForAssertion(() => Assert.Equal(["Active"], sut.TextsByTestId("code-row-status")), WaitTimeout);
         Assert.Contains("10.0.0.0/8", sut.ByTestId("activation-codes-table").TextContent);

@@ -96,7 +96,8 @@ public abstract class ConsoleTestBase : IAsyncLifetime
     {
         Authorization.SetAuthorized(role.ToString().ToLowerInvariant());
         Authorization.SetRoles(role.ToString());
-        Authorization.SetPolicies(Policies.RolesFor(UserRole.Viewer).Where(p => Enum.Parse<UserRole>(p) <= role).ToArray());
+        Authorization.SetPolicies(
+            Policies.RolesFor(UserRole.Viewer).Where(p => Enum.Parse<UserRole>(p) <= role).ToArray());
     }
 
     /// <summary>Lets a live refresh that an event or a timer asked for run.</summary>

@@ -75,7 +75,8 @@ public sealed class ConsoleRoleTests : ConsoleTestBase
 
         var snackbar = Context.Services.GetRequiredService<ISnackbar>();
         Dialogs.WaitForAssertion(
-            () => Assert.Contains(snackbar.ShownSnackbars, s => s.Message?.Contains("Your role (Viewer) may not do this") == true),
+            () => Assert.Contains(
+                snackbar.ShownSnackbars, s => s.Message?.Contains("Your role (Viewer) may not do this") == true),
             WaitTimeout);
         Assert.Empty(await Context.Services.GetRequiredService<CommandRepository>()
             .ListAsync(null, 10, 0, CancellationToken.None));

@@ -62,7 +62,8 @@ public sealed class UsersAndTokensPageTests : ConsoleTestBase
 
         var snackbar = Context.Services.GetRequiredService<ISnackbar>();
         page.WaitForAssertion(
-            () => Assert.Contains(snackbar.ShownSnackbars, s => s.Message?.Contains("no enabled administrator") == true),
+            () => Assert.Contains(
+                snackbar.ShownSnackbars, s => s.Message?.Contains("no enabled administrator") == true),
             WaitTimeout);
         Assert.Null((await Users.GetAsync(admin.Id, default))!.DisabledAt);
     }
@@ -71,7 +72,8 @@ public sealed class UsersAndTokensPageTests : ConsoleTestBase
     public async Task CreateToken_ShownOnceAndListed_RevokeMarksItRevoked()
     {
         var user = await CreateAsync("operator", UserRole.Operator);
-        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id));
+        Authorization.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user.Id));
         var page = RenderWithProviders<TokensPage>();
 
         page.ByTestId("token-name").Change("deploy script");
@@ -92,5 +94,6 @@ public sealed class UsersAndTokensPageTests : ConsoleTestBase
     }
 
     private async Task<UserRecord> CreateAsync(string name, UserRole role) =>
-        (await Context.Services.GetRequiredService<UserService>().CreateAsync(name, role, Password, AuditActor.Server, default))!;
+        (await Context.Services.GetRequiredService<UserService>()
+            .CreateAsync(name, role, Password, AuditActor.Server, default))!;
 }

@@ -26,7 +26,9 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a fresh browser context, signed in as <paramref name="userName"/> unless that is null.</summary>
+    /// <summary>
+    /// A page in a fresh browser context, signed in as <paramref name="userName"/> unless that is null.
+    /// </summary>
     public async Task<IPage> NewPageAsync(
         string baseUrl, int width = 1280, int height = 800, string? userName = "administrator")
     {

@@ -29,7 +29,9 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
     }
 
     /// <param name="settings">Configuration over the test defaults.</param>
-    /// <param name="seedUsers">Whether to create a user and API token per role; false leaves the first-run set-up.</param>
+    /// <param name="seedUsers">
+    /// Whether to create a user and API token per role; false leaves the first-run set-up.
+    /// </param>
     internal CloudAssistServer(IDictionary<string, string?>? settings, bool seedUsers = true)
     {
         _settings = new Dictionary<string, string?>
@@ -101,9 +103,11 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
 
     private async Task<string> SeedUserAsync(UserRole role)
     {
-        var user = await Services.GetRequiredService<UserService>().CreateAsync(UserNameFor(role), role, Password, AuditActor.Server, default)
+        var user = await Services.GetRequiredService<UserService>()
+            .CreateAsync(UserNameFor(role), role, Password, AuditActor.Server, default)
             ?? throw new InvalidOperationException($"Seeding the {role} user failed.");
-        var (_, secret) = await Services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "tests", null, AuditActor.Server, default);
+        var (_, secret) = await Services.GetRequiredService<ApiTokenService>()
+            .CreateAsync(user.Id, "tests", null, AuditActor.Server, default);
         return secret;
     }
 

@@ -54,10 +54,17 @@ public sealed partial class SessionClient : IDisposable
     }
 
     /// <summary>Posts a Blazor form the way the browser does: its fields, its name and its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(
+        string path,
+        string formName,
+        Dictionary<string, string> fields)
     {
         var token = await AntiforgeryTokenAsync(path);
-        var all = new Dictionary<string, string>(fields) { ["_handler"] = formName, ["__RequestVerificationToken"] = token };
+        var all = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = token,
+        };
         return await _http.PostAsync(path, new FormUrlEncodedContent(all));
     }
 

@@ -87,7 +87,8 @@ public sealed class CredentialRotationTests(CloudAssistServer server) : IClassFi
     }
 
     private async Task RequestRotationAsync(RawAgent agent) =>
-        (await server.Api.PostAsync($"/api/v1/instances/{agent.InstanceId}/rotate-credential", null)).EnsureSuccessStatusCode();
+        (await server.Api.PostAsync($"/api/v1/instances/{agent.InstanceId}/rotate-credential", null))
+            .EnsureSuccessStatusCode();
 
     private async Task<string> RotateAsync(RawAgent agent)
     {

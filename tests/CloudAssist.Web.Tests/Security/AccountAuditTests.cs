@@ -16,7 +16,8 @@ public sealed class AccountAuditTests(CloudAssistServer server) : IClassFixture<
     {
         using var ok = await SessionClient.SignInAsync(server, "viewer");
         using var bad = SessionClient.Anonymous(server);
-        await bad.PostFormAsync("/account/login", "sign-in", new() { ["Input.UserName"] = "viewer", ["Input.Password"] = "no" });
+        await bad.PostFormAsync(
+            "/account/login", "sign-in", new() { ["Input.UserName"] = "viewer", ["Input.Password"] = "no" });
 
         var entries = await EntriesAsync("user.sign", "viewer");
 
@@ -33,7 +34,8 @@ public sealed class AccountAuditTests(CloudAssistServer server) : IClassFixture<
             new { userName = name, role = "Viewer", password = CloudAssistServer.Password }, CloudAssistServer.Json);
         var user = (await created.Content.ReadFromJsonAsync<UserView>(CloudAssistServer.Json))!;
 
-        var changed = await server.Api.PatchAsJsonAsync($"/api/v1/users/{user.Id}", new { role = "Operator" }, CloudAssistServer.Json);
+        var changed = await server.Api.PatchAsJsonAsync(
+            $"/api/v1/users/{user.Id}", new { role = "Operator" }, CloudAssistServer.Json);
 
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var entries = await EntriesAsync("user.", "administrator", user.Id);

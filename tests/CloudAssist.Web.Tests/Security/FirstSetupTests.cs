@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CloudAssist.Web.Tests.Security;
 
-/// <summary>A server with no users: the set-up code guards the first administrator; there is no default account.</summary>
+/// <summary>
+/// A server with no users: the set-up code guards the first administrator; there is no default account.
+/// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FirstSetupTests : IDisposable
 {
@@ -54,12 +56,18 @@ public sealed class FirstSetupTests : IDisposable
     public async Task SignIn_ThreeFailures_LocksEvenTheRightPassword()
     {
         var users = _server.Services.GetRequiredService<CloudAssist.Web.Security.UserService>();
-        await users.CreateAsync("locked", CloudAssist.Data.Records.UserRole.Viewer, CloudAssistServer.Password, CloudAssist.Web.Audit.AuditActor.Server, default);
+        await users.CreateAsync(
+            "locked",
+            CloudAssist.Data.Records.UserRole.Viewer,
+            CloudAssistServer.Password,
+            CloudAssist.Web.Audit.AuditActor.Server,
+            default);
         using var client = SessionClient.Anonymous(_server);
 
         for (var i = 0; i < 3; i++)
         {
-            await client.PostFormAsync("/account/login", "sign-in", new() { ["Input.UserName"] = "locked", ["Input.Password"] = "wrong" });
+            await client.PostFormAsync(
+                "/account/login", "sign-in", new() { ["Input.UserName"] = "locked", ["Input.Password"] = "wrong" });
         }
 
         var response = await client.PostFormAsync("/account/login", "sign-in", new()

@@ -61,12 +61,14 @@ public sealed class RateLimitTests
     [Fact]
     public async Task SignIn_AttemptsOverTheLimit_Refused_ShowingTheFormIsNot()
     {
-        using var server = new CloudAssistServer(new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "2" });
+        using var server = new CloudAssistServer(
+            new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "2" });
         using var client = SessionClient.Anonymous(server);
         var attempt = new Dictionary<string, string> { ["Input.UserName"] = "viewer", ["Input.Password"] = "guess" };
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/account/login", "sign-in", attempt)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.OK, (await client.PostFormAsync("/account/login", "sign-in", attempt)).StatusCode);
         }
 
         var refused = await client.PostFormAsync("/account/login", "sign-in", attempt);

@@ -35,7 +35,8 @@ public sealed class RequestLimitsTests : IDisposable
     [Fact]
     public async Task Get_WithinTheLimits_Ok()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/instances?padding=" + new string('a', 4096));
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, "/api/v1/instances?padding=" + new string('a', 4096));
         request.Headers.Add("X-Padding", new string('a', 16 * 1024));
 
         var response = await _server.Api.SendAsync(request);

@@ -94,7 +94,10 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task Endpoint_AdmitsItsRoleAndAbove_RefusesBelowAndAnonymous(string method, string pattern, UserRole least)
+    public async Task Endpoint_AdmitsItsRoleAndAbove_RefusesBelowAndAnonymous(
+        string method,
+        string pattern,
+        UserRole least)
     {
         var path = pattern.Replace("{id}", "no-such-id").Replace("{taskId}", "no-such-task")
             .Replace("{invocationId}", "no-such-invocation");
@@ -108,7 +111,9 @@ public sealed class RoleAccessTests(CloudAssistServer server) : IClassFixture<Cl
             var body = await response.Content.ReadAsStringAsync();
             if (role < least)
             {
-                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role} {method} {path}: {response.StatusCode} {body}");
+                Assert.True(
+                    response.StatusCode == HttpStatusCode.Forbidden,
+                    $"{role} {method} {path}: {response.StatusCode} {body}");
                 Assert.Contains($"Your role ({role})", body);
             }
             else

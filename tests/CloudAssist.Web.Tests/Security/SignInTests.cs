@@ -90,20 +90,23 @@ public sealed class SignInTests(CloudAssistServer server) : IClassFixture<CloudA
     public async Task Token_CarriesItsOwnersCurrentRole()
     {
         var (client, _) = await NewTokenClientAsync(UserRole.Viewer, null);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/v1/invocations/none/stop", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden, (await client.PostAsync("/api/v1/invocations/none/stop", null)).StatusCode);
         var me = (await client.GetFromJsonAsync<CurrentUserView>("/api/v1/me", CloudAssistServer.Json))!;
 
         Assert.Null(await server.Services.GetRequiredService<UserService>()
             .UpdateAsync(me.UserId, new UserChange(Role: UserRole.Operator), AuditActor.Server, default));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/invocations/none/stop", null)).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/invocations/none/stop", null)).StatusCode);
     }
 
     [Fact]
     public async Task Token_Unknown_RefusedWithProblemDetails()
     {
         using var client = server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiTokenService.Prefix + "forged");
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", ApiTokenService.Prefix + "forged");
 
         var response = await client.GetAsync("/api/v1/commands");
 

@@ -38,7 +38,10 @@ public partial class LoginPage
     private async Task SignInAsync()
     {
         var outcome = await Users.SignInAsync(
-            Input.UserName, Input.Password, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+            Input.UserName,
+            Input.Password,
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted);
         if (outcome is not { Kind: SignInResultKind.Succeeded, User: { } user })
         {
             _message = outcome.Message;

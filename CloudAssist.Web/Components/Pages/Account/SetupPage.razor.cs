@@ -62,7 +62,10 @@ public partial class SetupPage
         }
 
         if (await Users.CreateFirstAsync(
-            Input.UserName!, Input.Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted) is not { } user)
+            Input.UserName!,
+            Input.Password!,
+            HttpContext.Connection.RemoteIpAddress?.ToString(),
+            HttpContext.RequestAborted) is not { } user)
         {
             Navigation.NavigateTo("/account/login");
             return;

@@ -56,7 +56,8 @@ public sealed partial class ActivationCodeDialog
         var hours = _lifetimeUnit == "days" ? (long)_lifetime * 24 : _lifetime;
         var request = new CreateActivationCodeRequest(
             _description, _usageLimit, (int)Math.Min(hours, int.MaxValue), _allowedRanges);
-        (_created, _errors) = await Service.CreateAsync(request, await ConsoleUser.ActorAsync(), CancellationToken.None);
+        (_created, _errors) = await Service.CreateAsync(
+            request, await ConsoleUser.ActorAsync(), CancellationToken.None);
         _saving = false;
         if (_created is not null)
         {

@@ -100,7 +100,8 @@ public sealed partial class SendFileDialog
             InstanceIds = _selected.Select(i => i.Id).ToList(),
         };
 
-        var (invocation, errors) = await Files.SendAsync(request, await ConsoleUser.ActorAsync(), CancellationToken.None);
+        var (invocation, errors) = await Files.SendAsync(
+            request, await ConsoleUser.ActorAsync(), CancellationToken.None);
         _busy = false;
         _errors = errors;
         if (invocation is not null)

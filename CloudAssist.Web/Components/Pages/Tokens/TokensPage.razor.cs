@@ -39,7 +39,9 @@ public sealed partial class TokensPage
         (await ConsoleUser.PrincipalAsync()).UserId() ?? throw new InvalidOperationException("Not signed in.");
 
     private async Task LoadAsync() =>
-        _tokens = (await Tokens.ListForUserAsync(await UserIdAsync(), CancellationToken.None)).Select(ApiTokenView.From).ToList();
+        _tokens = (await Tokens.ListForUserAsync(await UserIdAsync(), CancellationToken.None))
+            .Select(ApiTokenView.From)
+            .ToList();
 
     private string? Error(string field) => _errors.TryGetValue(field, out var messages) ? messages[0] : null;
 
@@ -67,10 +69,14 @@ public sealed partial class TokensPage
     private async Task RevokeAsync(ApiTokenView token)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Revoke token", $"Scripts using '{token.Name}' will be refused from now on.", yesText: "Revoke", cancelText: "Cancel");
+            "Revoke token",
+            $"Scripts using '{token.Name}' will be refused from now on.",
+            yesText: "Revoke",
+            cancelText: "Cancel");
         if (confirmed == true)
         {
-            await TokenService.RevokeAsync(token.Id, await UserIdAsync(), await ConsoleUser.ActorAsync(), CancellationToken.None);
+            await TokenService.RevokeAsync(
+                token.Id, await UserIdAsync(), await ConsoleUser.ActorAsync(), CancellationToken.None);
             await LoadAsync();
         }
     }

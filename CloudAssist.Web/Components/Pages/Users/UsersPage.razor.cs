@@ -32,10 +32,13 @@ public sealed partial class UsersPage
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    private async Task LoadAsync() => _users = (await Repository.ListAsync(CancellationToken.None)).Select(UserView.From).ToList();
+    private async Task LoadAsync() =>
+        _users = (await Repository.ListAsync(CancellationToken.None)).Select(UserView.From).ToList();
 
     private string State(UserView user) =>
-        user.Disabled ? "Disabled" : user.LockedUntil > Time.GetUtcNow() ? $"Locked until {TimeText.Utc(user.LockedUntil.Value)}" : "Active";
+        user.Disabled
+            ? "Disabled"
+            : user.LockedUntil > Time.GetUtcNow() ? $"Locked until {TimeText.Utc(user.LockedUntil.Value)}" : "Active";
 
     private async Task AddAsync()
     {
@@ -44,7 +47,8 @@ public sealed partial class UsersPage
             return;
         }
 
-        var dialog = await Dialogs.ShowAsync<UserDialog>("Add user", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<UserDialog>(
+            "Add user", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
             await LoadAsync();
@@ -70,7 +74,8 @@ public sealed partial class UsersPage
             return;
         }
 
-        if (await Users.UpdateAsync(user.Id, change, await ConsoleUser.ActorAsync(), CancellationToken.None) is { } problem)
+        if (await Users.UpdateAsync(
+            user.Id, change, await ConsoleUser.ActorAsync(), CancellationToken.None) is { } problem)
         {
             Snackbar.Add(problem, Severity.Error);
         }
