@@ -87,6 +87,45 @@ public sealed class SignInTests(CloudAssistServer server) : IClassFixture<CloudA
     }
 
     [Fact]
+    public async Task Token_Expired_RefusedSayingExpired()
+    {
+        var user = await server.Services.GetRequiredService<UserService>().CreateAsync(
+            "expiring-" + Guid.NewGuid().ToString("N")[..6], UserRole.Viewer, CloudAssistServer.Password,
+            AuditActor.Server, default);
+        var secret = ApiTokenService.Prefix + Guid.NewGuid().ToString("N");
+        await server.Services.GetRequiredService<ApiTokenRepository>().CreateAsync(new ApiTokenRecord
+        {
+            Id = "tok-expired-" + Guid.NewGuid().ToString("N")[..6],
+            UserId = user!.Id,
+            Name = "old",
+            TokenHash = CloudAssist.Web.Agents.Secrets.Hash(secret),
+            CreatedAt = DateTimeOffset.UtcNow.AddDays(-2),
+            ExpiresAt = DateTimeOffset.UtcNow.AddDays(-1),
+        }, default);
+        using var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        var refused = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("has expired", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Token_OwnerDisabled_Refused()
+    {
+        var (client, _) = await NewTokenClientAsync(UserRole.Operator, null);
+        var me = (await client.GetFromJsonAsync<CurrentUserView>("/api/v1/me", CloudAssistServer.Json))!;
+
+        Assert.Null(await server.Services.GetRequiredService<UserService>()
+            .UpdateAsync(me.UserId, new UserChange(Disabled: true), AuditActor.Server, default));
+
+        var refused = await client.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("owner is disabled", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Token_CarriesItsOwnersCurrentRole()
     {
         var (client, _) = await NewTokenClientAsync(UserRole.Viewer, null);
