@@ -65,6 +65,17 @@ public static partial class RateLimitPolicies
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         LogRejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimitPolicies)),
             http.Request.Path, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (http.Request.Path.StartsWithSegments("/account"))
+        {
+            // A person at the sign-in form gets a page, not a JSON body.
+            http.Response.ContentType = "text/html; charset=utf-8";
+            await http.Response.WriteAsync(
+                "<!DOCTYPE html><title>Too many attempts</title><p>Too many sign-in attempts from your address. "
+                + $"Try again in {seconds} s: <a href=\"/account/login\">sign in</a>.</p>",
+                ct);
+            return;
+        }
+
         await TypedResults.Problem(
             title: "Too many requests",
             detail: $"Too many requests to this endpoint from your address; try again in {seconds} s.",
