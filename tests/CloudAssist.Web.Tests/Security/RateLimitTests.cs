@@ -75,7 +75,8 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
-        Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Too many sign-in attempts", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/account/login")).StatusCode);
     }
 
