@@ -22,6 +22,7 @@ internal static class SecurityHostingExtensions
             .Validate(o => o.LockoutMinutes is >= 1 and <= 1440, "Security:LockoutMinutes must be 1-1440.")
             .Validate(o => o.SessionHours is >= 1 and <= 720, "Security:SessionHours must be 1-720.")
             .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Security:MinimumPasswordLength must be 8-128.")
+            .Validate(o => o.ProxiesAreValid(), "Security:KnownProxies must hold IP addresses such as 10.0.0.5.")
             .Validate(o => o.OriginsAreValid(),
                 "Security:AllowedOrigins must hold origins such as https://console.example.com " +
                 "(scheme, host and port; no path).")

@@ -31,6 +31,15 @@ public sealed class SecurityOptions
     /// <summary>Redirect plain HTTP requests to HTTPS. Default: false.</summary>
     public bool RedirectToHttps { get; set; }
 
+    /// <summary>
+    /// Addresses of reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed (one hop). Default: none, so the client's address is always the TCP peer's.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>True when every known proxy is an IP address.</summary>
+    internal bool ProxiesAreValid() => KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _));
+
     /// <summary>True when every allowed origin is an absolute http(s) URL with nothing after the authority.</summary>
     internal bool OriginsAreValid() => AllowedOrigins.All(o =>
         HubOriginCheck.Normalize(o) is not null
