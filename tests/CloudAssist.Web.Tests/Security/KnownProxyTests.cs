@@ -14,7 +14,8 @@ public sealed class KnownProxyTests
     [Fact]
     public async Task Register_ForwardedByAKnownProxy_RangeSeesTheClient()
     {
-        using var server = new CloudAssistServer(new Dictionary<string, string?> { ["Security:KnownProxies:0"] = "127.0.0.1" });
+        using var server = new CloudAssistServer(
+            new Dictionary<string, string?> { ["Security:KnownProxies:0"] = "127.0.0.1" });
         var code = await server.CreateActivationCodeAsync(1, "10.0.0.0/8");
 
         var response = await RegisterForwardedAsync(server, code, "10.9.8.7");
@@ -44,7 +45,8 @@ public sealed class KnownProxyTests
         Assert.Contains("Security:KnownProxies", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> RegisterForwardedAsync(CloudAssistServer server, string code, string client)
+    private static async Task<HttpResponseMessage> RegisterForwardedAsync(
+        CloudAssistServer server, string code, string client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, AgentRoutes.Register)
         {
