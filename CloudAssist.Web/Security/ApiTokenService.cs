@@ -95,7 +95,12 @@ public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository us
             return (null, token, "The token's owner is disabled.");
         }
 
-        await tokens.TouchAsync(token.Id, now, ct);
+        // Checked here first so a busy script's calls stay reads: an UPDATE takes SQLite's write lock even
+        // when it changes no row.
+        if (token.LastUsedAt is null || token.LastUsedAt < now.AddMinutes(-1))
+        {
+            await tokens.TouchAsync(token.Id, now, ct);
+        }
         return (user, token, null);
     }
 }
