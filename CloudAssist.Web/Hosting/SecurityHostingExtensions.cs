@@ -41,6 +41,7 @@ internal static class SecurityHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         builder.Services.AddScoped<ConsoleUser>();
+        builder.Services.AddScoped<ConsoleConnection>();
         builder.Services.AddSingleton<UserService>();
         builder.Services.AddSingleton<ApiTokenService>();
         var dataDirectory = StoreHostingExtensions.DataDirectory(builder);

@@ -15,6 +15,7 @@ namespace CloudAssist.Web.Security;
 public sealed class ConsoleUser(
     AuthenticationStateProvider authentication,
     IAuthorizationService authorization,
+    ConsoleConnection connection,
     ISnackbar snackbar)
 {
     /// <summary>The circuit's principal.</summary>
@@ -23,8 +24,8 @@ public sealed class ConsoleUser(
     /// <summary>The name recorded as the author of the user's actions.</summary>
     public async Task<string> NameAsync() => (await PrincipalAsync()).ActorName();
 
-    /// <summary>The user as the author of an audited action.</summary>
-    public async Task<AuditActor> ActorAsync() => AuditActor.Console(await PrincipalAsync());
+    /// <summary>The user as the author of an audited action, with the address the console was opened from.</summary>
+    public async Task<AuditActor> ActorAsync() => AuditActor.Console(await PrincipalAsync(), connection.Address);
 
     /// <summary>The user's role, or null when not signed in.</summary>
     public async Task<UserRole?> RoleAsync() => (await PrincipalAsync()).Role();

@@ -116,6 +116,7 @@ public abstract class ConsoleTestBase : IAsyncLifetime
         services.AddSingleton<InvocationService>();
         services.AddSingleton<CommandService>();
         services.AddScoped<ConsoleUser>();
+        services.AddScoped<ConsoleConnection>();
         services.AddSingleton<InstanceService>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ActivationCodeService>();
