@@ -11,13 +11,12 @@ public sealed partial class SessionClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    private SessionClient(string baseUrl)
+    private SessionClient(string baseUrl, Action<HttpClientHandler>? configure = null)
     {
         Cookies = new CookieContainer();
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
+        var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        configure?.Invoke(handler);
+        _http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
     }
 
     public CookieContainer Cookies { get; }
@@ -26,6 +25,10 @@ public sealed partial class SessionClient : IDisposable
 
     /// <summary>A client with no session.</summary>
     public static SessionClient Anonymous(CloudAssistServer server) => new(server.Url);
+
+    /// <summary>A client with no session for any URL, its handler set up by <paramref name="configure"/>.</summary>
+    public static SessionClient Anonymous(string baseUrl, Action<HttpClientHandler> configure) =>
+        new(baseUrl, configure);
 
     /// <summary>A client signed in as <paramref name="userName"/> with the seeded password.</summary>
     public static async Task<SessionClient> SignInAsync(CloudAssistServer server, string userName)
