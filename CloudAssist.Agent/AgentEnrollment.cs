@@ -77,7 +77,7 @@ public sealed partial class AgentEnrollment(
                 && !ct.IsCancellationRequested)
             {
                 var delay = backoff.Next();
-                AgentWorker.LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
+                AgentWorker.LogServerUnreachable(logger, delay.TotalSeconds, ServerCertificateTrust.Describe(ex));
                 await Task.Delay(delay, time, ct);
             }
         }

@@ -15,6 +15,12 @@ public sealed class AgentOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// A PEM file of certificates to trust for the server besides the machine's trust store: a private
+    /// CA's certificate, or the server's own self-signed one. Default: none.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
     /// <summary>Used once, to register, when the state directory holds no identity yet.</summary>
     public string? ActivationCode { get; set; }
 

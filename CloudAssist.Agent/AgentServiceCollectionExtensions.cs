@@ -26,8 +26,27 @@ public static class AgentServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
             client.BaseAddress = new Uri(options.ServerUrl);
             client.Timeout = TimeSpan.FromSeconds(100); // Longer than any poll hold.
-        });
+        }).ConfigurePrimaryHttpMessageHandler(PrimaryHandler);
         services.AddHostedService<AgentWorker>();
         return services;
+    }
+
+    /// <summary>
+    /// The connection handler: the system's trust, widened by Agent:TrustedCertificatePath when it is set.
+    /// </summary>
+    private static SocketsHttpHandler PrimaryHandler(IServiceProvider provider)
+    {
+        var handler = new SocketsHttpHandler();
+        var path = provider.GetRequiredService<IOptions<AgentOptions>>().Value.TrustedCertificatePath;
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            // The options validator has read the file already; a failure here means it changed since.
+            var trust = ServerCertificateTrust.Load(path, out var error)
+                ?? throw new InvalidOperationException(error);
+            handler.SslOptions.RemoteCertificateValidationCallback =
+                (_, certificate, chain, errors) => trust.Validate(certificate, chain, errors);
+        }
+
+        return handler;
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class AgentWorker(
             catch (Exception ex) when (ex is HttpRequestException or AgentApiException or TaskCanceledException)
             {
                 var delay = backoff.Next();
-                LogServerUnreachable(logger, delay.TotalSeconds, ex.Message);
+                LogServerUnreachable(logger, delay.TotalSeconds, ServerCertificateTrust.Describe(ex));
                 await Task.Delay(delay, time, ct);
             }
         }

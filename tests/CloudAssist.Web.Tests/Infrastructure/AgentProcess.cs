@@ -39,10 +39,8 @@ public sealed class AgentProcess : IAsyncDisposable
     /// <summary>Starts an agent that registers with a fresh activation code and waits until it has.</summary>
     public static async Task<AgentProcess> StartAsync(CloudAssistServer server, string name, params string[] extraArguments)
     {
-        var code = await server.CreateActivationCodeAsync(1);
-        var stateDirectory = Path.Combine(server.DataDirectory, "agent-" + name);
-        var agent = Launch(server, stateDirectory, name, [$"--Agent:ActivationCode={code}", .. extraArguments]);
-        var identityPath = Path.Combine(stateDirectory, "identity.json");
+        var agent = await LaunchAsync(server, name, extraArguments);
+        var identityPath = Path.Combine(agent.StateDirectory, "identity.json");
         await Eventually.HoldsAsync(() => Task.FromResult(File.Exists(identityPath) || agent._process.HasExited), ok => ok,
             TimeSpan.FromSeconds(30), $"agent {name} to register");
         if (agent._process.HasExited)
@@ -53,6 +51,15 @@ public sealed class AgentProcess : IAsyncDisposable
         using var identity = JsonDocument.Parse(await File.ReadAllTextAsync(identityPath));
         agent.InstanceId = identity.RootElement.GetProperty("instanceId").GetString()!;
         return agent;
+    }
+
+    /// <summary>Starts an agent with a fresh activation code, without waiting for it to register.</summary>
+    public static async Task<AgentProcess> LaunchAsync(
+        CloudAssistServer server, string name, params string[] extraArguments)
+    {
+        var code = await server.CreateActivationCodeAsync(1);
+        var stateDirectory = Path.Combine(server.DataDirectory, "agent-" + name);
+        return Launch(server, stateDirectory, name, [$"--Agent:ActivationCode={code}", .. extraArguments]);
     }
 
     /// <summary>

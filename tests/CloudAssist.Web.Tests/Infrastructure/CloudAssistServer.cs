@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudAssist.Data.Records;
@@ -7,6 +8,8 @@ using CloudAssist.Web.Audit;
 using CloudAssist.Web.Instances;
 using CloudAssist.Web.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +35,13 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
     /// <param name="seedUsers">
     /// Whether to create a user and API token per role; false leaves the first-run set-up.
     /// </param>
-    internal CloudAssistServer(IDictionary<string, string?>? settings, bool seedUsers = true)
+    /// <param name="httpsCertificate">
+    /// When set, the server also listens for HTTPS with this certificate, at <see cref="HttpsUrl"/>.
+    /// </param>
+    internal CloudAssistServer(
+        IDictionary<string, string?>? settings,
+        bool seedUsers = true,
+        X509Certificate2? httpsCertificate = null)
     {
         _settings = new Dictionary<string, string?>
         {
@@ -50,9 +59,21 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        UseKestrel(k =>
+        {
+            k.Listen(System.Net.IPAddress.Loopback, 0);
+            if (httpsCertificate is not null)
+            {
+                k.Listen(System.Net.IPAddress.Loopback, 0, endpoint => endpoint.UseHttps(httpsCertificate));
+            }
+        });
         StartServer();
-        Url = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Url = addresses.Single(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        HttpsUrl = addresses.SingleOrDefault(a => a.StartsWith("https://", StringComparison.Ordinal))?.TrimEnd('/');
+
+        // The test clients talk plain HTTP: they need not trust the test's certificate.
+        ClientOptions.BaseAddress = new Uri(Url);
         foreach (var role in seedUsers ? Enum.GetValues<UserRole>() : [])
         {
             _tokens[role] = SeedUserAsync(role).GetAwaiter().GetResult();
@@ -71,6 +92,9 @@ public sealed class CloudAssistServer : WebApplicationFactory<Program>
 
     /// <summary>The server's base URL, e.g. http://127.0.0.1:41234.</summary>
     public string Url { get; }
+
+    /// <summary>The HTTPS base URL when the server was given a certificate; null otherwise.</summary>
+    public string? HttpsUrl { get; }
 
     /// <summary>A client for the operator API, carrying the administrator's API token.</summary>
     public HttpClient Api { get; }

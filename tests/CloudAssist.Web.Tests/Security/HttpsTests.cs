@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CloudAssist.Web.Tests.Infrastructure;
 
 namespace CloudAssist.Web.Tests.Security;
@@ -17,7 +15,8 @@ public sealed class HttpsTests : IDisposable
     [Fact]
     public async Task ConfiguredCertificate_HttpsCarriesHsts_PlainHttpIsRedirected_SessionCookieIsSecure()
     {
-        var thumbprint = WriteSelfSignedCertificate(out var certificatePath, out var keyPath);
+        using var certificate = TestCertificate.Create(HostName);
+        var (certificatePath, keyPath) = TestCertificate.WritePem(certificate, _directory);
         await using var server = await ServerProcess.StartAsync(
             new Dictionary<string, string>
             {
@@ -40,8 +39,8 @@ public sealed class HttpsTests : IDisposable
         Assert.False(redirected.Headers.Contains("Strict-Transport-Security"));
 
         using var browser = SessionClient.Anonymous(https, handler =>
-            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                certificate?.Thumbprint == thumbprint);
+            handler.ServerCertificateCustomValidationCallback = (_, presented, _, _) =>
+                presented?.Thumbprint == certificate.Thumbprint);
         browser.Http.DefaultRequestHeaders.Host = HostName;
         var setupPage = await browser.Http.GetAsync("/account/setup");
         Assert.Equal(HttpStatusCode.OK, setupPage.StatusCode);
@@ -66,23 +65,4 @@ public sealed class HttpsTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    /// <summary>Writes a self-signed certificate for 127.0.0.1 and the test host name as PEM files.</summary>
-    private string WriteSelfSignedCertificate(out string certificatePath, out string keyPath)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest(
-            $"CN={HostName}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(HostName);
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        var now = DateTimeOffset.UtcNow;
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
-        certificatePath = Path.Combine(_directory, "server.crt");
-        keyPath = Path.Combine(_directory, "server.key");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-        return certificate.Thumbprint;
-    }
 }
