@@ -13,7 +13,7 @@ public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
     /// <summary>Stores a new code.</summary>
     public async Task CreateAsync(ActivationCodeRecord code, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO activation_codes ({Columns})
@@ -54,7 +54,7 @@ public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
     /// <summary>Revokes a code; false when it does not exist or was already revoked.</summary>
     public async Task<bool> RevokeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE activation_codes SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
             new { id, now },

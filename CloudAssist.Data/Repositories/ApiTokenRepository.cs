@@ -12,7 +12,7 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
     /// <summary>Stores a new token.</summary>
     public async Task CreateAsync(ApiTokenRecord token, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO api_tokens ({Columns})
@@ -48,7 +48,7 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
     /// <summary>Notes a use, at most once a minute per token so a busy script does not write on every call.</summary>
     public async Task TouchAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE api_tokens SET last_used_at = @now
@@ -65,7 +65,7 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @userId AND revoked_at IS NULL",
             new { id, userId, now },

@@ -31,7 +31,7 @@ public sealed class AuditRepository(IDbConnectionFactory connections)
     /// <summary>Adds an entry and returns its id.</summary>
     public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO audit_log

@@ -15,7 +15,7 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
     /// <summary>Stores a new command; false when its name is taken.</summary>
     public async Task<bool> CreateAsync(CommandRecord command, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO commands ({Columns})
@@ -31,7 +31,7 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
     /// <summary>Replaces a command's fields; false when it does not exist.</summary>
     public async Task<bool> UpdateAsync(CommandRecord command, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE commands
@@ -49,7 +49,7 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
     /// <summary>Deletes a command; past invocations keep their own copy of it.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM commands WHERE id = @id", new { id }, cancellationToken: cancellationToken));
         return rows == 1;

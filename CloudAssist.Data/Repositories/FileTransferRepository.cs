@@ -20,7 +20,7 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
         byte[] content,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InvocationRepository.InsertAsync(connection, transaction, invocation, tasks, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -66,7 +66,7 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
     /// </summary>
     public async Task<int> DropContentOfEndedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE file_transfers SET content = NULL

@@ -19,7 +19,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
     /// </summary>
     public async Task<bool> RegisterAsync(InstanceRecord instance, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var consumed = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -80,7 +80,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         CancellationToken cancellationToken,
         string? interpreters = null)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var previous = await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
@@ -100,7 +100,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
     /// <summary>Replaces an instance's tags.</summary>
     public async Task<bool> SetTagsAsync(string id, string tagsJson, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE instances SET tags_json = @tagsJson WHERE id = @id AND deregistered_at IS NULL",
             new { id, tagsJson },
@@ -110,7 +110,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
     /// <summary>Deregisters an instance: its credential is refused from now on; the id is never reused.</summary>
     public async Task<bool> DeregisterAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE instances SET deregistered_at = @now WHERE id = @id AND deregistered_at IS NULL",
             new { id, now },
@@ -126,7 +126,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE instances SET credential_rotation_requested_at = @now
@@ -147,7 +147,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         byte[] newHash,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE instances SET previous_credential_hash = @presentedHash, credential_hash = @newHash
@@ -167,7 +167,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE instances SET previous_credential_hash = NULL, credential_rotation_requested_at = NULL,
@@ -189,7 +189,7 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var open = (await connection.QueryAsync<(string TaskId, string InvocationId)>(new CommandDefinition(
             """

@@ -31,7 +31,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
         CancellationToken cancellationToken,
         string? secretValuesJson = null)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertAsync(connection, transaction, invocation, tasks, cancellationToken, secretValuesJson);
         await transaction.CommitAsync(cancellationToken);
@@ -149,7 +149,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (taskId is null)
         {

@@ -27,7 +27,7 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
         CancellationToken cancellationToken,
         IReadOnlyList<OutputMark>? marks = null)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var task = await connection.QuerySingleOrDefaultAsync<(string InvocationId, string Status, long OutputReceived)>(
             new CommandDefinition(

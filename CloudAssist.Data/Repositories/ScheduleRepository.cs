@@ -26,7 +26,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
     /// <summary>Stores a new schedule.</summary>
     public async Task CreateAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO schedules ({Columns})
@@ -45,7 +45,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
     /// </summary>
     public async Task<bool> UpdateAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE schedules
@@ -70,7 +70,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE schedules SET enabled = @enabled, next_run_at = @nextRunAt, updated_at = @now
@@ -84,7 +84,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
     /// <summary>Deletes a schedule and its history; the invocations it created are kept.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM schedule_runs WHERE schedule_id = @id", new { id }, transaction, cancellationToken: cancellationToken));

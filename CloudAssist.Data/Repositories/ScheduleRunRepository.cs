@@ -20,7 +20,7 @@ public sealed class ScheduleRunRepository(IDbConnectionFactory connections)
         ScheduleAdvance? advance,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var exists = await connection.ExecuteAsync(new CommandDefinition(
             """

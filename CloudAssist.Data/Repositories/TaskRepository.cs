@@ -30,7 +30,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             return [];
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var tasks = (await connection.QueryAsync<DeliverableTask>(new CommandDefinition(
             """
@@ -109,7 +109,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         DateTimeOffset redeliverBefore,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var ids = (await connection.QueryAsync<string>(new CommandDefinition(
             """
@@ -144,7 +144,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -168,7 +168,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -200,7 +200,7 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         CancellationToken cancellationToken,
         bool includeRunning = true)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var nowMs = now.ToUnixTimeMilliseconds();
         var stale = (await connection.QueryAsync<InvocationTaskRecord>(new CommandDefinition(

@@ -31,7 +31,7 @@ public sealed class UserRepository(IDbConnectionFactory connections)
     /// </summary>
     public async Task<bool> CreateFirstAsync(UserRecord user, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO users ({Columns}) SELECT {Values} WHERE NOT EXISTS (SELECT 1 FROM users)",
             Parameters(user),
@@ -42,7 +42,7 @@ public sealed class UserRepository(IDbConnectionFactory connections)
     /// <summary>Stores a user; false when the name is taken.</summary>
     public async Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             $"INSERT INTO users ({Columns}) VALUES ({Values}) ON CONFLICT (normalized_name) DO NOTHING",
             Parameters(user),
@@ -84,7 +84,7 @@ public sealed class UserRepository(IDbConnectionFactory connections)
     public async Task<UserRecord?> RecordFailureAsync(
         string id, int threshold, DateTimeOffset lockUntil, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<UserRecord>(new CommandDefinition(
             $"""
             UPDATE users SET
@@ -100,7 +100,7 @@ public sealed class UserRepository(IDbConnectionFactory connections)
     /// <summary>Records a successful sign-in and clears the failure count.</summary>
     public async Task RecordSignInAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = @now WHERE id = @id",
             new { id, now },
@@ -113,7 +113,7 @@ public sealed class UserRepository(IDbConnectionFactory connections)
     /// </summary>
     public async Task<bool> UpdateAsync(UserRecord user, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE users SET role = @Role, password_hash = @PasswordHash, security_stamp = @SecurityStamp,

@@ -20,7 +20,7 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, ILogger<Mi
     /// <summary>Applies every script newer than the database's version; returns how many ran.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await PrepareAsync(connection, cancellationToken);
 
         var applied = (await connection.QueryAsync<int>(new CommandDefinition(
