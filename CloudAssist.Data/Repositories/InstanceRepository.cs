@@ -72,30 +72,30 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
     /// before, so callers can tell a reboot or a return from offline; null when it does not exist.
     /// <paramref name="interpreters"/>, when given, replaces the command types the instance can run.
     /// </summary>
-    public async Task<InstanceRecord?> TouchAsync(
+    public Task<InstanceRecord?> TouchAsync(
         string id,
         DateTimeOffset now,
         string bootId,
         string agentVersion,
         CancellationToken cancellationToken,
-        string? interpreters = null)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var previous = await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
-            $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion,
-                                 interpreters = COALESCE(@interpreters, interpreters)
-            WHERE id = @id
-            """,
-            new { id, now, bootId, agentVersion, interpreters },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return previous;
-    }
+        string? interpreters = null) =>
+        connections.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                var previous = await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
+                    $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: token));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion,
+                                         interpreters = COALESCE(@interpreters, interpreters)
+                    WHERE id = @id
+                    """,
+                    new { id, now, bootId, agentVersion, interpreters },
+                    transaction,
+                    cancellationToken: token));
+                return previous;
+            },
+            cancellationToken);
 
     /// <summary>Replaces an instance's tags.</summary>
     public async Task<bool> SetTagsAsync(string id, string tagsJson, CancellationToken cancellationToken)

@@ -19,16 +19,28 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
     /// Appends <paramref name="data"/>, which starts at <paramref name="offset"/> of the task's output;
     /// <paramref name="marks"/> say where in it the output switches between stdout and stderr.
     /// </summary>
-    public async Task<OutputAppendResult> AppendAsync(
+    public Task<OutputAppendResult> AppendAsync(
         string taskId,
         string instanceId,
         long offset,
         byte[] data,
         CancellationToken cancellationToken,
-        IReadOnlyList<OutputMark>? marks = null)
+        IReadOnlyList<OutputMark>? marks = null) =>
+        connections.WriteAsync(
+            (connection, transaction, token) =>
+                AppendInAsync(connection, transaction, taskId, instanceId, offset, data, marks ?? [], token),
+            cancellationToken);
+
+    private async Task<OutputAppendResult> AppendInAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string taskId,
+        string instanceId,
+        long offset,
+        byte[] data,
+        IReadOnlyList<OutputMark> marks,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var task = await connection.QuerySingleOrDefaultAsync<(string InvocationId, string Status, long OutputReceived)>(
             new CommandDefinition(
                 """
@@ -60,18 +72,16 @@ public sealed class OutputRepository(IDbConnectionFactory connections, IOptions<
             return new OutputAppendResult(OutputAppendOutcome.Duplicate, received, task.InvocationId);
         }
 
-
         var fresh = data.AsMemory((int)skip);
         var newReceived = received + fresh.Length;
         await StoreAsync(connection, transaction, taskId, received, fresh, cancellationToken);
-        await StoreMarksAsync(connection, transaction, taskId, received, newReceived, marks ?? [], cancellationToken);
+        await StoreMarksAsync(connection, transaction, taskId, received, newReceived, marks, cancellationToken);
         await TrimTailAsync(connection, transaction, taskId, newReceived, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE invocation_tasks SET output_received = @newReceived, output_dropped = @dropped WHERE id = @taskId",
             new { taskId, newReceived, dropped = Math.Max(0, newReceived - _headLimit - _tailLimit) },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return new OutputAppendResult(OutputAppendOutcome.Appended, newReceived, task.InvocationId);
     }
 

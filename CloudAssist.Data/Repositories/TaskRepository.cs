@@ -30,8 +30,21 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             return [];
         }
 
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return await connections.WriteAsync(
+            (connection, transaction, token) =>
+                TakeDeliverableInAsync(connection, transaction, instanceId, max, now, redeliverBefore, token),
+            cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DeliverableTask>> TakeDeliverableInAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string instanceId,
+        int max,
+        DateTimeOffset now,
+        DateTimeOffset redeliverBefore,
+        CancellationToken cancellationToken)
+    {
         var tasks = (await connection.QueryAsync<DeliverableTask>(new CommandDefinition(
             """
             SELECT t.id, t.invocation_id, i.command_type, i.content, i.working_directory, t.timeout_seconds,
@@ -59,7 +72,6 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
                 cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return tasks;
     }
 
@@ -103,14 +115,23 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>Running tasks of the instance whose stop has not been delivered recently; marks them delivered.</summary>
-    public async Task<IReadOnlyList<string>> TakeStopsAsync(
+    public Task<IReadOnlyList<string>> TakeStopsAsync(
+        string instanceId,
+        DateTimeOffset now,
+        DateTimeOffset redeliverBefore,
+        CancellationToken cancellationToken) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => TakeStopsInAsync(connection, transaction, instanceId, now, redeliverBefore, token),
+            cancellationToken);
+
+    private static async Task<IReadOnlyList<string>> TakeStopsInAsync(
+        DbConnection connection,
+        DbTransaction transaction,
         string instanceId,
         DateTimeOffset now,
         DateTimeOffset redeliverBefore,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var ids = (await connection.QueryAsync<string>(new CommandDefinition(
             """
             SELECT id FROM invocation_tasks
@@ -129,7 +150,6 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
                 cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return ids;
     }
 
@@ -137,55 +157,57 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     /// Moves the instance's task from Pending to Running. Repeats are harmless. Returns the task
     /// as it now is, or null when the instance has no such task.
     /// </summary>
-    public async Task<(InvocationTaskRecord Task, TaskChange? Change)?> MarkStartedAsync(
+    public Task<(InvocationTaskRecord Task, TaskChange? Change)?> MarkStartedAsync(
         string taskId,
         string instanceId,
         DateTimeOffset startedAt,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE invocation_tasks SET status = 'Running', started_at = @startedAt
-            WHERE id = @taskId AND instance_id = @instanceId AND status = 'Pending'
-            """,
-            new { taskId, instanceId, startedAt },
-            transaction,
-            cancellationToken: cancellationToken));
-        return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        connections.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                var rows = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE invocation_tasks SET status = 'Running', started_at = @startedAt
+                    WHERE id = @taskId AND instance_id = @instanceId AND status = 'Pending'
+                    """,
+                    new { taskId, instanceId, startedAt },
+                    transaction,
+                    cancellationToken: token));
+                return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, token);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Ends the instance's task with <paramref name="finish"/> unless it has ended already, in
     /// which case nothing changes. Returns the task as it now is, or null when the instance has no such task.
     /// </summary>
-    public async Task<(InvocationTaskRecord Task, TaskChange? Change)?> FinishAsync(
+    public Task<(InvocationTaskRecord Task, TaskChange? Change)?> FinishAsync(
         string taskId,
         string instanceId,
         TaskFinish finish,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE invocation_tasks
-            SET status = @Status, exit_code = @ExitCode, error_code = @ErrorCode, error_message = @ErrorMessage,
-                finished_at = @FinishedAt, started_at = COALESCE(started_at, @FinishedAt)
-            WHERE id = @taskId AND instance_id = @instanceId AND status IN ('Pending', 'Running')
-            """,
-            new
+        CancellationToken cancellationToken) =>
+        connections.WriteAsync(
+            async (connection, transaction, token) =>
             {
-                taskId, instanceId, Status = finish.Status.ToString(), finish.ExitCode, finish.ErrorCode,
-                finish.ErrorMessage, finish.FinishedAt,
+                var rows = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE invocation_tasks
+                    SET status = @Status, exit_code = @ExitCode, error_code = @ErrorCode, error_message = @ErrorMessage,
+                        finished_at = @FinishedAt, started_at = COALESCE(started_at, @FinishedAt)
+                    WHERE id = @taskId AND instance_id = @instanceId AND status IN ('Pending', 'Running')
+                    """,
+                    new
+                    {
+                        taskId, instanceId, Status = finish.Status.ToString(), finish.ExitCode, finish.ErrorCode,
+                        finish.ErrorMessage, finish.FinishedAt,
+                    },
+                    transaction,
+                    cancellationToken: token));
+                return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, token);
             },
-            transaction,
-            cancellationToken: cancellationToken));
-        return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, cancellationToken);
-    }
+            cancellationToken);
 
     /// <summary>
     /// Ends tasks nobody will report on: pending ones created before <paramref name="undeliveredBefore"/>
@@ -240,8 +262,8 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>
-    /// Reads the task back after a transition, refreshes its invocation's status when the task
-    /// changed, and commits; null when the instance has no such task.
+    /// Reads the task back after a transition and refreshes its invocation's status when the task
+    /// changed; null when the instance has no such task.
     /// </summary>
     private static async Task<(InvocationTaskRecord Task, TaskChange? Change)?> CompleteTransitionAsync(
         DbConnection connection,
@@ -266,7 +288,6 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
             change = new TaskChange(task.Id, task.InvocationId, instanceId, task.Status, status);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return (task, change);
     }
 

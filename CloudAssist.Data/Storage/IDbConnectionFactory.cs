@@ -14,4 +14,14 @@ public interface IDbConnectionFactory
     /// passes on when the connection is disposed.
     /// </summary>
     Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction it may share with other callers' work, inside
+    /// a savepoint of its own: what it writes is committed, or rolled back alone when it throws.
+    /// The task ends once the commit is durable. For short, frequent writes, such as agent
+    /// reports; <paramref name="work"/> must not open connections or transactions of its own.
+    /// </summary>
+    Task<T> WriteAsync<T>(
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     private readonly string _pragmas;
     private readonly SemaphoreSlim _writerTurn;
     private readonly TimeSpan _busyTimeout;
+    private readonly GroupCommit _groupCommit;
 
     /// <summary>Creates a factory for the file at <paramref name="path"/>.</summary>
     public SqliteConnectionFactory(string path, int busyTimeoutMilliseconds)
@@ -34,6 +35,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         _pragmas = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA foreign_keys = ON;";
         _busyTimeout = TimeSpan.FromMilliseconds(busyTimeoutMilliseconds);
         _writerTurn = WriterTurns.GetOrAdd(FilePath, _ => new SemaphoreSlim(1, 1));
+        _groupCommit = new GroupCommit(_writerTurn, OpenForBatchAsync);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -54,6 +56,15 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
         return await PrepareAsync(new WriterConnection(_connectionString, _writerTurn), cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<T> WriteAsync<T>(
+        Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken) =>
+        _groupCommit.RunAsync(work, cancellationToken);
+
+    private async Task<SqliteConnection> OpenForBatchAsync(CancellationToken cancellationToken) =>
+        (SqliteConnection)await PrepareAsync(new SqliteConnection(_connectionString), cancellationToken);
 
     private async Task<DbConnection> PrepareAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
