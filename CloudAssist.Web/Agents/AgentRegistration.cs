@@ -19,7 +19,7 @@ public static partial class AgentRegistration
         InstanceRepository instances,
         ConsoleNotifier notifier,
         TimeProvider time,
-        ILogger<RegisterRequest> logger)
+        ILoggerFactory loggers)
     {
         if (Validate(request) is { Count: > 0 } errors)
         {
@@ -30,7 +30,7 @@ public static partial class AgentRegistration
         var code = await codes.FindByHashAsync(Secrets.Hash(request.ActivationCode), http.RequestAborted);
         if (Refusal(code, now, http.Connection.RemoteIpAddress) is { } refusal)
         {
-            LogRefused(logger, refusal.ProblemDetails.Detail ?? "");
+            LogRefused(loggers.CreateLogger(typeof(AgentRegistration)), refusal.ProblemDetails.Detail ?? "");
             return refusal;
         }
 
@@ -54,7 +54,7 @@ public static partial class AgentRegistration
             return Refuse("The activation code was used up or expired a moment ago.");
         }
 
-        LogRegistered(logger, instanceId, instance.Hostname);
+        LogRegistered(loggers.CreateLogger(typeof(AgentRegistration)), instanceId, instance.Hostname);
         notifier.Publish(new InstanceChanged(instanceId));
         notifier.Publish(new ActivationCodesChanged());
         return TypedResults.Ok(new RegisterResponse(instanceId, credential));

@@ -15,7 +15,7 @@ public static partial class CredentialRotation
     public static async Task<Results<Ok<RegisterResponse>, ProblemHttpResult>> RotateAsync(
         HttpContext http,
         InstanceRepository instances,
-        ILogger<RegisterResponse> logger)
+        ILoggerFactory loggers)
     {
         var principal = AgentPrincipal.From(http);
         var credential = principal.InstanceId + "." + Secrets.New("");
@@ -40,7 +40,7 @@ public static partial class CredentialRotation
                 : AgentPrincipal.Refuse("The credential this call was made with was replaced meanwhile.");
         }
 
-        LogIssued(logger, principal.InstanceId);
+        LogIssued(loggers.CreateLogger(typeof(CredentialRotation)), principal.InstanceId);
         return TypedResults.Ok(new RegisterResponse(principal.InstanceId, credential));
     }
 
