@@ -83,7 +83,10 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             async (connection, transaction, token) =>
             {
                 var previous = await connection.QuerySingleOrDefaultAsync<InstanceRecord>(new CommandDefinition(
-                    $"SELECT {Columns} FROM instances WHERE id = @id", new { id }, transaction, cancellationToken: token));
+                    $"SELECT {Columns} FROM instances WHERE id = @id",
+                    new { id },
+                    transaction,
+                    cancellationToken: token));
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE instances SET last_seen_at = @now, boot_id = @bootId, agent_version = @agentVersion,

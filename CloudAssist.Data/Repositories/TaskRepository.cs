@@ -121,7 +121,8 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
         DateTimeOffset redeliverBefore,
         CancellationToken cancellationToken) =>
         connections.WriteAsync(
-            (connection, transaction, token) => TakeStopsInAsync(connection, transaction, instanceId, now, redeliverBefore, token),
+            (connection, transaction, token) =>
+                TakeStopsInAsync(connection, transaction, instanceId, now, redeliverBefore, token),
             cancellationToken);
 
     private static async Task<IReadOnlyList<string>> TakeStopsInAsync(
@@ -174,7 +175,8 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
                     new { taskId, instanceId, startedAt },
                     transaction,
                     cancellationToken: token));
-                return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, token);
+                return await CompleteTransitionAsync(
+                    connection, transaction, taskId, instanceId, rows == 1, now, token);
             },
             cancellationToken);
 
@@ -205,7 +207,8 @@ public sealed class TaskRepository(IDbConnectionFactory connections)
                     },
                     transaction,
                     cancellationToken: token));
-                return await CompleteTransitionAsync(connection, transaction, taskId, instanceId, rows == 1, now, token);
+                return await CompleteTransitionAsync(
+                    connection, transaction, taskId, instanceId, rows == 1, now, token);
             },
             cancellationToken);
 

@@ -94,7 +94,10 @@ internal sealed class GroupCommit(SemaphoreSlim writerTurn, Func<CancellationTok
     }
 
     /// <summary>Runs one unit; a unit that throws is rolled back alone and told so. False when it failed.</summary>
-    private static async Task<bool> RunInSavepointAsync(IUnit unit, SqliteConnection connection, DbTransaction transaction)
+    private static async Task<bool> RunInSavepointAsync(
+        IUnit unit,
+        SqliteConnection connection,
+        DbTransaction transaction)
     {
         await transaction.SaveAsync("unit");
         try
