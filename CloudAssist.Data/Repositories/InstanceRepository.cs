@@ -100,6 +100,21 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
             },
             cancellationToken);
 
+    /// <summary>
+    /// Stores last-seen times noted in memory since the previous call, in one transaction; a time
+    /// never moves an instance's last-seen backwards.
+    /// </summary>
+    public Task<int> RecordSeenAsync(
+        IReadOnlyCollection<(string Id, DateTimeOffset SeenAt)> seen,
+        CancellationToken cancellationToken) =>
+        connections.WriteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE instances SET last_seen_at = @SeenAt WHERE id = @Id AND last_seen_at < @SeenAt",
+                seen.Select(s => new { s.Id, s.SeenAt }).ToList(),
+                transaction,
+                cancellationToken: token)),
+            cancellationToken);
+
     /// <summary>Replaces an instance's tags.</summary>
     public async Task<bool> SetTagsAsync(string id, string tagsJson, CancellationToken cancellationToken)
     {

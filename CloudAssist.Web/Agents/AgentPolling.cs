@@ -21,6 +21,7 @@ public static class AgentPolling
         TaskRepository tasks,
         FileTransferRepository files,
         InstanceSignals signals,
+        LastSeenRecorder lastSeen,
         ConsoleNotifier notifier,
         RebootDispatcher reboots,
         IOptions<AgentApiOptions> options,
@@ -36,12 +37,13 @@ public static class AgentPolling
             });
         }
 
-        var instanceId = AgentPrincipal.From(http).InstanceId;
+        var known = AgentPrincipal.From(http).Instance;
+        var instanceId = known.Id;
         var settings = options.Value;
         var now = time.GetUtcNow();
         var interpreters = string.Join(",", request.Interpreters.Where(CommandTypes.IsKnown).Distinct());
-        var before = await instances.TouchAsync(
-            instanceId, now, request.BootId, request.AgentVersion, http.RequestAborted, interpreters);
+        var before = await RecordPollAsync(
+            known, request, interpreters, now, settings.OfflineAfterSeconds, instances, lastSeen, http.RequestAborted);
         if (before is not null && (now - before.LastSeenAt).TotalSeconds > settings.OfflineAfterSeconds)
         {
             notifier.Publish(new InstanceChanged(instanceId));
@@ -108,5 +110,36 @@ public static class AgentPolling
                 return TypedResults.Ok(new PollResponse([], [], rotate));
             }
         }
+    }
+
+    /// <summary>
+    /// Records the poll and answers the instance as it was before it. A poll that only says the
+    /// agent is alive is noted in memory; one that reports a new boot id, agent version or set of
+    /// interpreters, that brings an offline instance back, or that arrives while a credential
+    /// rotation is under way, is written at once, reading the instance back in the same
+    /// transaction, so the console never shows a stale state after the change it is told of.
+    /// </summary>
+    private static async Task<InstanceRecord?> RecordPollAsync(
+        InstanceRecord known,
+        PollRequest request,
+        string interpreters,
+        DateTimeOffset now,
+        int offlineAfterSeconds,
+        InstanceRepository instances,
+        LastSeenRecorder lastSeen,
+        CancellationToken cancellationToken)
+    {
+        var sameAgent = known.BootId == request.BootId && known.AgentVersion == request.AgentVersion
+            && known.Interpreters == interpreters;
+        var rotating = known.CredentialRotationRequestedAt is not null || known.PreviousCredentialHash is not null;
+        var wasOnline = (now - known.LastSeenAt).TotalSeconds <= offlineAfterSeconds;
+        if (sameAgent && !rotating && wasOnline)
+        {
+            lastSeen.Note(known.Id, now);
+            return known;
+        }
+
+        return await instances.TouchAsync(
+            known.Id, now, request.BootId, request.AgentVersion, cancellationToken, interpreters);
     }
 }

@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CloudAssist.Web.Agents;
 
-/// <summary>The instance an agent request authenticated as, and the hash of the credential it presented.</summary>
-public sealed record AgentPrincipal(string InstanceId, byte[] PresentedHash)
+/// <summary>
+/// The instance an agent request authenticated as, as the store held it when the request
+/// arrived, and the hash of the credential it presented.
+/// </summary>
+public sealed record AgentPrincipal(InstanceRecord Instance, byte[] PresentedHash)
 {
+    /// <summary>The instance's id.</summary>
+    public string InstanceId => Instance.Id;
+
     private const string ItemKey = nameof(AgentPrincipal);
 
     /// <summary>
@@ -51,7 +57,7 @@ public sealed record AgentPrincipal(string InstanceId, byte[] PresentedHash)
             await CompleteRotationAsync(http, instances, instance);
         }
 
-        http.Items[ItemKey] = new AgentPrincipal(instance.Id, presented);
+        http.Items[ItemKey] = new AgentPrincipal(instance, presented);
         return await next(context);
     }
 

@@ -22,11 +22,15 @@ internal static class ServiceHostingExtensions
             .Validate(o => o.PollHoldSeconds is >= 1 and <= 90, "AgentApi:PollHoldSeconds must be 1-90 (agents time out at 100 s).")
             .Validate(o => o.RedeliverAfterSeconds >= 1 && o.DeliveryTimeoutSeconds >= 1 && o.RunningGraceSeconds >= 0,
                 "AgentApi timings must be positive.")
-            .Validate(o => o.OfflineAfterSeconds > o.PollHoldSeconds, "AgentApi:OfflineAfterSeconds must exceed PollHoldSeconds.")
+            .Validate(
+                o => o.OfflineAfterSeconds > o.PollHoldSeconds + LastSeenRecorder.FlushInterval.TotalSeconds,
+                "AgentApi:OfflineAfterSeconds must exceed PollHoldSeconds by more than 5 s (last-seen is stored every 5 s).")
             .Validate(o => o.ReaperIntervalSeconds >= 1, "AgentApi:ReaperIntervalSeconds must be 1 or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InstanceSignals>();
+        builder.Services.AddSingleton<LastSeenRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LastSeenRecorder>());
         builder.Services.AddSingleton<ConsoleNotifier>();
         builder.Services.AddSingleton<InvocationService>();
         builder.Services.AddSingleton<CommandService>();

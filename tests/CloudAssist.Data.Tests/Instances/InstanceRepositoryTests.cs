@@ -27,6 +27,22 @@ public sealed class InstanceRepositoryTests
     }
 
     [Fact]
+    public async Task RecordSeenAsync_NewerAndOlderTimes_MovesLastSeenOnlyForward()
+    {
+        await using var database = await TempDatabase.CreateAsync();
+        var ids = await Seed.InstancesAsync(database, 2);
+        var sut = new InstanceRepository(database.Connections);
+        var later = TestData.Now.AddSeconds(30);
+
+        var stored = await sut.RecordSeenAsync(
+            [(ids[0], later), (ids[1], TestData.Now.AddSeconds(-30)), ("i-missing", later)], CancellationToken.None);
+
+        Assert.Equal(1, stored);
+        Assert.Equal(later, (await sut.GetAsync(ids[0], CancellationToken.None))!.LastSeenAt);
+        Assert.Equal(TestData.Now, (await sut.GetAsync(ids[1], CancellationToken.None))!.LastSeenAt);
+    }
+
+    [Fact]
     public async Task TouchAsync_UnknownInstance_ReturnsNull()
     {
         await using var database = await TempDatabase.CreateAsync();
