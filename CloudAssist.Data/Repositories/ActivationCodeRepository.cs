@@ -10,19 +10,18 @@ public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
     private const string Columns =
         "id, code_hash, description, usage_limit, usage_count, expires_at, revoked_at, created_at, allowed_ranges";
 
-    /// <summary>Stores a new code.</summary>
-    public async Task CreateAsync(ActivationCodeRecord code, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Stores a new code, with its audit entry.</summary>
+    public async Task CreateAsync(
+        ActivationCodeRecord code, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        await connections.ExecuteAuditedAsync(
             $"""
             INSERT INTO activation_codes ({Columns})
             VALUES (@Id, @CodeHash, @Description, @UsageLimit, @UsageCount, @ExpiresAt, @RevokedAt, @CreatedAt,
                     @AllowedRanges)
             """,
             code,
-            cancellationToken: cancellationToken));
-    }
+            audit,
+            cancellationToken);
 
     /// <summary>The code with this hash, or null.</summary>
     public async Task<ActivationCodeRecord?> FindByHashAsync(byte[] codeHash, CancellationToken cancellationToken)
@@ -51,14 +50,15 @@ public sealed class ActivationCodeRepository(IDbConnectionFactory connections)
         return rows.AsList();
     }
 
-    /// <summary>Revokes a code; false when it does not exist or was already revoked.</summary>
-    public async Task<bool> RevokeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Revokes a code, with its audit entry; false when it does not exist or was already revoked.</summary>
+    public async Task<bool> RevokeAsync(
+        string id, DateTimeOffset now, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             "UPDATE activation_codes SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL",
             new { id, now },
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 }

@@ -9,18 +9,16 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
 {
     private const string Columns = "id, user_id, name, token_hash, created_at, expires_at, last_used_at, revoked_at";
 
-    /// <summary>Stores a new token.</summary>
-    public async Task CreateAsync(ApiTokenRecord token, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Stores a new token, with its audit entry.</summary>
+    public async Task CreateAsync(ApiTokenRecord token, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        await connections.ExecuteAuditedAsync(
             $"""
             INSERT INTO api_tokens ({Columns})
             VALUES (@Id, @UserId, @Name, @TokenHash, @CreatedAt, @ExpiresAt, @LastUsedAt, @RevokedAt)
             """,
             token,
-            cancellationToken: cancellationToken));
-    }
+            audit,
+            cancellationToken);
 
     /// <summary>The token with this hash, or null.</summary>
     public async Task<ApiTokenRecord?> FindByHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
@@ -58,18 +56,21 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
+    /// <summary>
+    /// Revokes one of the user's tokens, with its audit entry; false when it is not theirs or already revoked.
+    /// </summary>
     public async Task<bool> RevokeAsync(
         string id,
         string userId,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @userId AND revoked_at IS NULL",
             new { id, userId, now },
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 }

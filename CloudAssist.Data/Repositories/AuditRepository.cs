@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CloudAssist.Data.Records;
 using CloudAssist.Data.Storage;
@@ -28,11 +29,24 @@ public sealed class AuditRepository(IDbConnectionFactory connections)
                OR LOWER(COALESCE(details_json, '')) LIKE @text ESCAPE '\')
         """;
 
-    /// <summary>Adds an entry and returns its id.</summary>
+    /// <summary>
+    /// Adds an entry on its own and returns its id: for events that change nothing else, such as a
+    /// sign-in. An entry for a change is written in the change's transaction instead, by the
+    /// repository that makes it (<see cref="AuditedWrites"/>).
+    /// </summary>
     public async Task<long> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        return await InsertAsync(connection, null, entry, cancellationToken);
+    }
+
+    /// <summary>Adds an entry inside a caller's transaction and returns its id.</summary>
+    internal static Task<long> InsertAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        AuditEntry entry,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO audit_log
                 (at, actor, action, target_kind, target_id, summary, details_json, source_address)
@@ -41,8 +55,8 @@ public sealed class AuditRepository(IDbConnectionFactory connections)
             RETURNING id
             """,
             entry,
+            transaction,
             cancellationToken: cancellationToken));
-    }
 
     /// <summary>A page of entries matching <paramref name="filter"/>, newest first, and the total count.</summary>
     public async Task<(IReadOnlyList<AuditEntry> Items, int Total)> SearchAsync(

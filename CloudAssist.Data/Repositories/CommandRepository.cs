@@ -12,11 +12,11 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
         parameters_json, created_at, updated_at
         """;
 
-    /// <summary>Stores a new command; false when its name is taken.</summary>
-    public async Task<bool> CreateAsync(CommandRecord command, CancellationToken cancellationToken)
+    /// <summary>Stores a new command, with its audit entry; false when its name is taken.</summary>
+    public async Task<bool> CreateAsync(
+        CommandRecord command, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             $"""
             INSERT INTO commands ({Columns})
             SELECT @Id, @Name, @Description, @CommandType, @Content, @WorkingDirectory, @TimeoutSeconds,
@@ -24,15 +24,16 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
             WHERE NOT EXISTS (SELECT 1 FROM commands WHERE name = @Name)
             """,
             command,
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
-    /// <summary>Replaces a command's fields; false when it does not exist.</summary>
-    public async Task<bool> UpdateAsync(CommandRecord command, CancellationToken cancellationToken)
+    /// <summary>Replaces a command's fields, with its audit entry; false when it does not exist.</summary>
+    public async Task<bool> UpdateAsync(
+        CommandRecord command, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             """
             UPDATE commands
             SET name = @Name, description = @Description, command_type = @CommandType,
@@ -42,16 +43,16 @@ public sealed class CommandRepository(IDbConnectionFactory connections)
             WHERE id = @Id
             """,
             command,
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
-    /// <summary>Deletes a command; past invocations keep their own copy of it.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Deletes a command, with its audit entry; past invocations keep their own copy of it.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM commands WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        var rows = await connections.ExecuteAuditedAsync(
+            "DELETE FROM commands WHERE id = @id", new { id }, audit, cancellationToken);
         return rows == 1;
     }
 

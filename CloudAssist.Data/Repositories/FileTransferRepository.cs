@@ -12,13 +12,16 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
         size_bytes, sha256
         """;
 
-    /// <summary>Stores the invocation, its tasks, the file's details and its bytes in one transaction.</summary>
+    /// <summary>
+    /// Stores the invocation, its tasks, the file's details, its bytes and its audit entry in one transaction.
+    /// </summary>
     public async Task CreateAsync(
         InvocationRecord invocation,
         IReadOnlyList<InvocationTaskRecord> tasks,
         FileTransferRecord file,
         byte[] content,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AuditEntry? audit = null)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -37,6 +40,7 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
             },
             transaction,
             cancellationToken: cancellationToken));
+        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -115,44 +115,44 @@ public sealed class InstanceRepository(IDbConnectionFactory connections)
                 cancellationToken: token)),
             cancellationToken);
 
-    /// <summary>Replaces an instance's tags.</summary>
-    public async Task<bool> SetTagsAsync(string id, string tagsJson, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Replaces an instance's tags, with its audit entry; false when it is unknown or deregistered.</summary>
+    public async Task<bool> SetTagsAsync(
+        string id, string tagsJson, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        await connections.ExecuteAuditedAsync(
             "UPDATE instances SET tags_json = @tagsJson WHERE id = @id AND deregistered_at IS NULL",
             new { id, tagsJson },
-            cancellationToken: cancellationToken)) == 1;
-    }
-
-    /// <summary>Deregisters an instance: its credential is refused from now on; the id is never reused.</summary>
-    public async Task<bool> DeregisterAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE instances SET deregistered_at = @now WHERE id = @id AND deregistered_at IS NULL",
-            new { id, now },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            audit,
+            cancellationToken) == 1;
 
     /// <summary>
-    /// Asks the instance's agent for a credential rotation, picked up at its next poll; false when
-    /// the instance does not exist or was deregistered.
+    /// Deregisters an instance, with its audit entry: its credential is refused from now on; the id
+    /// is never reused.
+    /// </summary>
+    public async Task<bool> DeregisterAsync(
+        string id, DateTimeOffset now, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+        await connections.ExecuteAuditedAsync(
+            "UPDATE instances SET deregistered_at = @now WHERE id = @id AND deregistered_at IS NULL",
+            new { id, now },
+            audit,
+            cancellationToken) == 1;
+
+    /// <summary>
+    /// Asks the instance's agent for a credential rotation, picked up at its next poll, with its
+    /// audit entry; false when the instance does not exist or was deregistered.
     /// </summary>
     public async Task<bool> RequestCredentialRotationAsync(
         string id,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        CancellationToken cancellationToken,
+        AuditEntry? audit = null) =>
+        await connections.ExecuteAuditedAsync(
             """
             UPDATE instances SET credential_rotation_requested_at = @now
             WHERE id = @id AND deregistered_at IS NULL
             """,
             new { id, now },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            audit,
+            cancellationToken) == 1;
 
     /// <summary>
     /// Stores a new credential's hash and keeps <paramref name="presentedHash"/> (the credential

@@ -23,17 +23,19 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
     /// <summary>
     /// Stores an invocation and its tasks in one transaction. <paramref name="secretValuesJson"/>
     /// holds secret parameter values for delivery; it is never read back by the API and is cleared
-    /// when the invocation ends.
+    /// when the invocation ends. <paramref name="audit"/> is stored in the same transaction.
     /// </summary>
     public async Task CreateAsync(
         InvocationRecord invocation,
         IReadOnlyList<InvocationTaskRecord> tasks,
         CancellationToken cancellationToken,
-        string? secretValuesJson = null)
+        string? secretValuesJson = null,
+        AuditEntry? audit = null)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertAsync(connection, transaction, invocation, tasks, cancellationToken, secretValuesJson);
+        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -141,13 +143,15 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Stops an invocation, or only one of its tasks: pending tasks end Cancelled at once, running
-    /// ones are marked for the agent to kill. Returns the tasks that changed or await a kill.
+    /// ones are marked for the agent to kill. Returns the tasks that changed or await a kill. The
+    /// entry <paramref name="audit"/> makes of them is stored in the same transaction.
     /// </summary>
     public async Task<IReadOnlyList<TaskChange>> RequestStopAsync(
         string invocationId,
         string? taskId,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<IReadOnlyList<TaskChange>, AuditEntry>? audit = null)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -187,13 +191,14 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             transaction,
             cancellationToken: cancellationToken));
         var status = await InvocationStatusWriter.RefreshAsync(connection, transaction, invocationId, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        return targets.Select(t => new TaskChange(
+        var changes = targets.Select(t => new TaskChange(
             t.Id,
             invocationId,
             t.InstanceId,
             t.Status == InvocationTaskStatus.Pending ? InvocationTaskStatus.Cancelled : InvocationTaskStatus.Running,
             status)).ToList();
+        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit?.Invoke(changes), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changes;
     }
 }

@@ -23,11 +23,10 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
         LEFT JOIN invocations i ON i.id = s.last_invocation_id
         """;
 
-    /// <summary>Stores a new schedule.</summary>
-    public async Task CreateAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
+    /// <summary>Stores a new schedule, with its audit entry.</summary>
+    public async Task CreateAsync(ScheduleRecord schedule, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connections.ExecuteAuditedAsync(
             $"""
             INSERT INTO schedules ({Columns})
             VALUES (@Id, @CommandId, @CommandName, @CommandType, @Content, @WorkingDirectory,
@@ -36,17 +35,18 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
                     @CreatedAt, @UpdatedAt)
             """,
             Parameters(schedule),
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
     }
 
     /// <summary>
     /// Replaces what an operator edits: command, targets, rule, enabled and next run. The run
-    /// history and the latest run are kept. False when the schedule does not exist.
+    /// history and the latest run are kept; with its audit entry. False when the schedule does not exist.
     /// </summary>
-    public async Task<bool> UpdateAsync(ScheduleRecord schedule, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(
+        ScheduleRecord schedule, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             """
             UPDATE schedules
             SET command_id = @CommandId, command_name = @CommandName, command_type = @CommandType,
@@ -58,31 +58,35 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
             WHERE id = @Id
             """,
             Parameters(schedule),
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
-    /// <summary>Pauses or resumes a schedule, setting its next run. False when it does not exist.</summary>
+    /// <summary>
+    /// Pauses or resumes a schedule, setting its next run, with its audit entry. False when it does not exist.
+    /// </summary>
     public async Task<bool> SetEnabledAsync(
         string id,
         bool enabled,
         DateTimeOffset? nextRunAt,
         DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             """
             UPDATE schedules SET enabled = @enabled, next_run_at = @nextRunAt, updated_at = @now
             WHERE id = @id
             """,
             new { id, enabled, nextRunAt, now },
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
-    /// <summary>Deletes a schedule and its history; the invocations it created are kept.</summary>
-    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    /// <summary>Deletes a schedule and its history, with its audit entry; the invocations it created are kept.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -90,6 +94,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
             "DELETE FROM schedule_runs WHERE schedule_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM schedules WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await AuditedWrites.AppendIfAsync(rows == 1, connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows == 1;
     }

@@ -27,26 +27,27 @@ public sealed class UserRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Stores the first user only while there is none, in one statement, so two racing set-up forms
-    /// cannot both create an administrator. False when a user already exists.
+    /// cannot both create an administrator; with its audit entry. False when a user already exists.
     /// </summary>
-    public async Task<bool> CreateFirstAsync(UserRecord user, CancellationToken cancellationToken)
+    public async Task<bool> CreateFirstAsync(
+        UserRecord user, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             $"INSERT INTO users ({Columns}) SELECT {Values} WHERE NOT EXISTS (SELECT 1 FROM users)",
             Parameters(user),
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
-    /// <summary>Stores a user; false when the name is taken.</summary>
-    public async Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken)
+    /// <summary>Stores a user, with its audit entry; false when the name is taken.</summary>
+    public async Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             $"INSERT INTO users ({Columns}) VALUES ({Values}) ON CONFLICT (normalized_name) DO NOTHING",
             Parameters(user),
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 
@@ -109,12 +110,12 @@ public sealed class UserRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Replaces the user's role, password hash and disabled time as given, with a new security stamp,
-    /// unless that would leave no enabled administrator. False when refused or when the user is gone.
+    /// unless that would leave no enabled administrator; with its audit entry. False when refused or
+    /// when the user is gone.
     /// </summary>
-    public async Task<bool> UpdateAsync(UserRecord user, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(UserRecord user, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
-        await using var connection = await connections.OpenWriterAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await connections.ExecuteAuditedAsync(
             """
             UPDATE users SET role = @Role, password_hash = @PasswordHash, security_stamp = @SecurityStamp,
                 disabled_at = @DisabledAt, locked_until = @LockedUntil, failed_sign_ins = @FailedSignIns,
@@ -125,7 +126,8 @@ public sealed class UserRepository(IDbConnectionFactory connections)
                                                     AND o.disabled_at IS NULL))
             """,
             Parameters(user),
-            cancellationToken: cancellationToken));
+            audit,
+            cancellationToken);
         return rows == 1;
     }
 

@@ -6,8 +6,10 @@ using CloudAssist.Data.Repositories;
 namespace CloudAssist.Web.Audit;
 
 /// <summary>
-/// Writes audit entries. Called after an action has been stored, by the services that the API and
-/// the console share, so both are audited by one code path.
+/// Makes and writes audit entries, for the services that the API and the console share, so both
+/// are audited by one code path. An entry for a change is made with <see cref="Entry"/> and handed
+/// to the repository that stores the change, which commits both in one transaction; an event that
+/// changes nothing else (a sign-in, a sign-out) is written with <see cref="RecordAsync"/>.
 /// </summary>
 public sealed partial class AuditLog(AuditRepository entries, TimeProvider time, ILogger<AuditLog> logger)
 {
@@ -19,23 +21,17 @@ public sealed partial class AuditLog(AuditRepository entries, TimeProvider time,
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>
-    /// Appends an entry. The action it records has already happened, so a failed write does not
-    /// undo or fail it: the entry is logged at Error level, in full, for an operator to act on
-    /// (see docs/decisions.md). The write takes no cancellation token for the same reason: a
-    /// caller that gave up after the change was made must still leave its entry.
-    /// </summary>
+    /// <summary>An entry for a change, stamped now, for the repository that stores the change.</summary>
     /// <param name="action">What was done, as <c>kind.verb</c>: <c>command.updated</c>.</param>
     /// <param name="details">Serialized as JSON; must never hold a secret.</param>
-    public async Task RecordAsync(
+    public AuditEntry Entry(
         AuditActor actor,
         string action,
         string targetKind,
         string? targetId,
         string summary,
-        object? details)
-    {
-        var entry = new AuditEntry
+        object? details) =>
+        new()
         {
             At = time.GetUtcNow(),
             Actor = actor.Name,
@@ -46,6 +42,22 @@ public sealed partial class AuditLog(AuditRepository entries, TimeProvider time,
             DetailsJson = details is null ? null : JsonSerializer.Serialize(details, Json),
             SourceAddress = actor.Address,
         };
+
+    /// <summary>
+    /// Appends an entry for an event that has already happened and changed nothing the entry could
+    /// share a transaction with. A failed write does not fail the event: the entry is logged at
+    /// Error level, in full, for an operator to act on (see docs/decisions.md). The write takes no
+    /// cancellation token for the same reason.
+    /// </summary>
+    public async Task RecordAsync(
+        AuditActor actor,
+        string action,
+        string targetKind,
+        string? targetId,
+        string summary,
+        object? details)
+    {
+        var entry = Entry(actor, action, targetKind, targetId, summary, details);
         try
         {
             await entries.AppendAsync(entry, CancellationToken.None);

@@ -23,13 +23,12 @@ public sealed class CommandService(CommandRepository commands, AuditLog audit, T
 
         var now = time.GetUtcNow();
         var command = ToRecord(request, Ids.New("cmd"), now, now);
-        if (!await commands.CreateAsync(command, ct))
+        if (!await commands.CreateAsync(command, ct, Entry(actor, "created", null, command)))
         {
             errors["name"] = [$"A command named '{request.Name}' already exists."];
             return (null, errors);
         }
 
-        await RecordAsync(actor, "created", null, command);
         return (command, errors);
     }
 
@@ -53,8 +52,11 @@ public sealed class CommandService(CommandRepository commands, AuditLog audit, T
         }
 
         var command = ToRecord(request, id, existing.CreatedAt, time.GetUtcNow());
-        await commands.UpdateAsync(command, ct);
-        await RecordAsync(actor, "updated", existing, command);
+        if (!await commands.UpdateAsync(command, ct, Entry(actor, "updated", existing, command)))
+        {
+            return (null, []);
+        }
+
         return (command, errors);
     }
 
@@ -62,19 +64,13 @@ public sealed class CommandService(CommandRepository commands, AuditLog audit, T
     public async Task<bool> DeleteAsync(string id, AuditActor actor, CancellationToken ct)
     {
         var existing = await commands.GetAsync(id, ct);
-        if (existing is null || !await commands.DeleteAsync(id, ct))
-        {
-            return false;
-        }
-
-        await RecordAsync(actor, "deleted", existing, null);
-        return true;
+        return existing is not null && await commands.DeleteAsync(id, ct, Entry(actor, "deleted", existing, null));
     }
 
-    private Task RecordAsync(AuditActor actor, string verb, CommandRecord? before, CommandRecord? after)
+    private AuditEntry Entry(AuditActor actor, string verb, CommandRecord? before, CommandRecord? after)
     {
         var command = (after ?? before)!;
-        return audit.RecordAsync(
+        return audit.Entry(
             actor,
             "command." + verb,
             "command",

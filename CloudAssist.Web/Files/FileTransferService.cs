@@ -80,14 +80,7 @@ public sealed partial class FileTransferService(
             CreatedAt = now,
         }).ToList();
 
-        await files.CreateAsync(invocation, tasks, file, content, cancellationToken);
-        foreach (var instanceId in targets)
-        {
-            signals.Signal(instanceId);
-        }
-
-        LogSent(logger, id, file.Path, content.Length, targets.Count, actor.Name);
-        await audit.RecordAsync(
+        var entry = audit.Entry(
             actor,
             "file.sent",
             "invocation",
@@ -106,6 +99,13 @@ public sealed partial class FileTransferService(
                 Targets = targets,
                 invocation.TargetTags,
             });
+        await files.CreateAsync(invocation, tasks, file, content, cancellationToken, entry);
+        foreach (var instanceId in targets)
+        {
+            signals.Signal(instanceId);
+        }
+
+        LogSent(logger, id, file.Path, content.Length, targets.Count, actor.Name);
         notifier.Publish(new InvocationCreated(id));
         return (invocation, errors);
     }

@@ -44,17 +44,17 @@ public sealed class ActivationCodeService(
             AllowedRanges = ranges,
             CreatedAt = now,
         };
-        await codes.CreateAsync(record, ct);
-        notifier.Publish(new ActivationCodesChanged());
 
         // The code itself is never recorded: only what describes it.
-        await audit.RecordAsync(
+        var entry = audit.Entry(
             actor,
             "activation_code.created",
             "activation_code",
             record.Id,
             $"Activation code {record.Id} created for {record.UsageLimit} instance(s)",
             new { record.Description, record.UsageLimit, record.ExpiresAt, record.AllowedRanges });
+        await codes.CreateAsync(record, ct, entry);
+        notifier.Publish(new ActivationCodesChanged());
         var created = new CreatedActivationCode(record.Id, secret, record.UsageLimit, record.ExpiresAt, ranges);
         return (created, errors);
     }
@@ -69,19 +69,13 @@ public sealed class ActivationCodeService(
     /// <summary>Revokes a code; false when it does not exist or was revoked already.</summary>
     public async Task<bool> RevokeAsync(string id, AuditActor actor, CancellationToken ct)
     {
-        if (!await codes.RevokeAsync(id, time.GetUtcNow(), ct))
+        var entry = audit.Entry(actor, "activation_code.revoked", "activation_code", id, $"Activation code {id} revoked", null);
+        if (!await codes.RevokeAsync(id, time.GetUtcNow(), ct, entry))
         {
             return false;
         }
 
         notifier.Publish(new ActivationCodesChanged());
-        await audit.RecordAsync(
-            actor,
-            "activation_code.revoked",
-            "activation_code",
-            id,
-            $"Activation code {id} revoked",
-            null);
         return true;
     }
 

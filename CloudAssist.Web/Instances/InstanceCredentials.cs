@@ -1,4 +1,5 @@
 using CloudAssist.Contracts;
+using CloudAssist.Data.Records;
 using CloudAssist.Data.Repositories;
 using CloudAssist.Web.Agents;
 using CloudAssist.Web.Live;
@@ -17,18 +18,22 @@ public sealed class InstanceCredentials(
     ConsoleNotifier notifier,
     TimeProvider time)
 {
-    /// <summary>Asks the agent for a rotation at its next poll; false when the instance is not registered.</summary>
-    public async Task<bool> RequestRotationAsync(string id, CancellationToken ct) =>
-        Changed(id, await instances.RequestCredentialRotationAsync(id, time.GetUtcNow(), ct));
+    /// <summary>
+    /// Asks the agent for a rotation at its next poll, storing <paramref name="audit"/> with the
+    /// request; false when the instance is not registered.
+    /// </summary>
+    public async Task<bool> RequestRotationAsync(string id, CancellationToken ct, AuditEntry? audit = null) =>
+        Changed(id, await instances.RequestCredentialRotationAsync(id, time.GetUtcNow(), ct, audit));
 
     /// <summary>
     /// Deregisters the instance, refusing its credential from now on, and ends its open tasks
     /// (Error, InstanceOffline), as its agent can no longer report on them; false when not registered.
+    /// <paramref name="audit"/> is stored with the deregistration.
     /// </summary>
-    public async Task<bool> DeregisterAsync(string id, CancellationToken ct)
+    public async Task<bool> DeregisterAsync(string id, CancellationToken ct, AuditEntry? audit = null)
     {
         var now = time.GetUtcNow();
-        if (!Changed(id, await instances.DeregisterAsync(id, now, ct)))
+        if (!Changed(id, await instances.DeregisterAsync(id, now, ct, audit)))
         {
             return false;
         }

@@ -21,7 +21,7 @@ public sealed class InstanceService(
         id,
         actor,
         "instance.deregistered",
-        () => credentials.DeregisterAsync(id, ct),
+        entry => credentials.DeregisterAsync(id, ct, entry),
         before => (
             $"Instance {before.Name} ({before.Hostname}) deregistered",
             new { before.Name, before.Hostname, Tags = Tags(before.TagsJson) }),
@@ -34,7 +34,7 @@ public sealed class InstanceService(
         id,
         actor,
         "instance.credential_rotation_requested",
-        () => credentials.RequestRotationAsync(id, ct),
+        entry => credentials.RequestRotationAsync(id, ct, entry),
         before => ($"Credential rotation requested for instance {before.Name} ({before.Hostname})", null),
         ct);
 
@@ -47,30 +47,37 @@ public sealed class InstanceService(
             id,
             actor,
             "instance.tags_changed",
-            () => instances.SetTagsAsync(id, JsonSerializer.Serialize(tags), ct),
+            entry => instances.SetTagsAsync(id, JsonSerializer.Serialize(tags), ct, entry),
             before => (
                 $"Tags of instance {before.Name} set to {(tags.Count == 0 ? "none" : string.Join(", ", tags))}",
                 new { Before = Tags(before.TagsJson), After = tags }),
             ct);
 
-    /// <summary>Makes <paramref name="change"/> to an existing instance, tells the console and audits it.</summary>
+    /// <summary>
+    /// Makes <paramref name="change"/> to an existing instance, storing the audit entry it is
+    /// given with it, and tells the console.
+    /// </summary>
     private async Task<bool> ChangeAsync(
         string id,
         AuditActor actor,
         string action,
-        Func<Task<bool>> change,
+        Func<AuditEntry, Task<bool>> change,
         Func<InstanceRecord, (string Summary, object? Details)> describe,
         CancellationToken ct)
     {
         var before = await instances.GetAsync(id, ct);
-        if (before is null || !await change())
+        if (before is null)
+        {
+            return false;
+        }
+
+        var (summary, details) = describe(before);
+        if (!await change(audit.Entry(actor, action, "instance", id, summary, details)))
         {
             return false;
         }
 
         notifier.Publish(new InstanceChanged(id));
-        var (summary, details) = describe(before);
-        await audit.RecordAsync(actor, action, "instance", id, summary, details);
         return true;
     }
 

@@ -79,20 +79,20 @@ public sealed partial class InvocationService(
         }).ToList();
 
         var secrets = parameters.Secret.Count == 0 ? null : JsonSerializer.Serialize(parameters.Secret);
-        await invocations.CreateAsync(invocation, tasks, cancellationToken, secrets);
-        foreach (var instanceId in targets)
-        {
-            signals.Signal(instanceId);
-        }
-
-        LogCreated(logger, invocation.Id, invocation.CommandName, targets.Count, actor.Name);
-        await audit.RecordAsync(
+        var entry = audit.Entry(
             actor,
             "invocation.created",
             "invocation",
             invocation.Id,
             $"Ran {invocation.CommandName} on {targets.Count} instance(s)",
             InvocationAuditDetails.Of(invocation, targets, parameters, request.Environment));
+        await invocations.CreateAsync(invocation, tasks, cancellationToken, secrets, entry);
+        foreach (var instanceId in targets)
+        {
+            signals.Signal(instanceId);
+        }
+
+        LogCreated(logger, invocation.Id, invocation.CommandName, targets.Count, actor.Name);
         notifier.Publish(new InvocationCreated(invocation.Id));
         return (invocation, errors);
     }
@@ -104,7 +104,8 @@ public sealed partial class InvocationService(
         AuditActor actor,
         CancellationToken cancellationToken)
     {
-        var changes = await invocations.RequestStopAsync(invocationId, taskId, time.GetUtcNow(), cancellationToken);
+        var changes = await invocations.RequestStopAsync(
+            invocationId, taskId, time.GetUtcNow(), cancellationToken, changed => StopEntry(actor, invocationId, taskId, changed));
         foreach (var change in changes)
         {
             if (change.TaskStatus == InvocationTaskStatus.Running)
@@ -116,7 +117,11 @@ public sealed partial class InvocationService(
         }
 
         LogStopped(logger, invocationId, taskId ?? "(all)", changes.Count);
-        await audit.RecordAsync(
+        return changes;
+    }
+
+    private AuditEntry StopEntry(AuditActor actor, string invocationId, string? taskId, IReadOnlyList<TaskChange> changes) =>
+        audit.Entry(
             actor,
             taskId is null ? "invocation.stopped" : "invocation.task_stopped",
             taskId is null ? "invocation" : "invocation_task",
@@ -130,8 +135,6 @@ public sealed partial class InvocationService(
                 TaskId = taskId,
                 Changed = changes.Select(c => new { c.TaskId, c.InstanceId, c.TaskStatus }).ToList(),
             });
-        return changes;
-    }
 
     /// <summary>
     /// The targets (by id and by tag) and the concurrency limit of <paramref name="request"/>, checked

@@ -33,8 +33,8 @@ public sealed partial class ScheduleService(
         }
 
         schedule = schedule with { Id = Ids.New("sch"), CreatedBy = actor.Name, CreatedAt = now };
-        await schedules.CreateAsync(schedule, ct);
-        await ChangedAsync(actor, "created", null, schedule);
+        await schedules.CreateAsync(schedule, ct, Entry(actor, "created", null, schedule));
+        Changed(schedule.Id, "created");
         return (schedule, errors);
     }
 
@@ -66,8 +66,12 @@ public sealed partial class ScheduleService(
             LastRunOutcome = existing.LastRunOutcome,
             LastInvocationId = existing.LastInvocationId,
         };
-        await schedules.UpdateAsync(schedule, ct);
-        await ChangedAsync(actor, "updated", existing, schedule);
+        if (!await schedules.UpdateAsync(schedule, ct, Entry(actor, "updated", existing, schedule)))
+        {
+            return (null, []);
+        }
+
+        Changed(id, "updated");
         return (schedule, errors);
     }
 
@@ -75,12 +79,19 @@ public sealed partial class ScheduleService(
     public async Task<bool> PauseAsync(string id, AuditActor actor, CancellationToken ct)
     {
         var before = await schedules.GetAsync(id, ct);
-        if (before is null || !await schedules.SetEnabledAsync(id, false, null, time.GetUtcNow(), ct))
+        if (before is null)
         {
             return false;
         }
 
-        await ChangedAsync(actor, "paused", before, await schedules.GetAsync(id, ct));
+        var now = time.GetUtcNow();
+        var after = before with { Enabled = false, NextRunAt = null, UpdatedAt = now };
+        if (!await schedules.SetEnabledAsync(id, false, null, now, ct, Entry(actor, "paused", before, after)))
+        {
+            return false;
+        }
+
+        Changed(id, "paused");
         return true;
     }
 
@@ -109,8 +120,13 @@ public sealed partial class ScheduleService(
             return errors;
         }
 
-        await schedules.SetEnabledAsync(id, true, next, now, ct);
-        await ChangedAsync(actor, "resumed", schedule, await schedules.GetAsync(id, ct));
+        var after = schedule with { Enabled = true, NextRunAt = next, UpdatedAt = now };
+        if (!await schedules.SetEnabledAsync(id, true, next, now, ct, Entry(actor, "resumed", schedule, after)))
+        {
+            return null;
+        }
+
+        Changed(id, "resumed");
         return errors;
     }
 
@@ -118,12 +134,12 @@ public sealed partial class ScheduleService(
     public async Task<bool> DeleteAsync(string id, AuditActor actor, CancellationToken ct)
     {
         var before = await schedules.GetAsync(id, ct);
-        if (before is null || !await schedules.DeleteAsync(id, ct))
+        if (before is null || !await schedules.DeleteAsync(id, ct, Entry(actor, "deleted", before, null)))
         {
             return false;
         }
 
-        await ChangedAsync(actor, "deleted", before, null);
+        Changed(id, "deleted");
         return true;
     }
 
@@ -232,13 +248,18 @@ public sealed partial class ScheduleService(
         return distinct;
     }
 
-    private async Task ChangedAsync(AuditActor actor, string change, ScheduleRecord? before, ScheduleRecord? after)
+    /// <summary>Tells the scheduler and the console of a change that has been stored.</summary>
+    private void Changed(string id, string change)
+    {
+        LogChanged(logger, id, change);
+        wakeup.Signal();
+        notifier.Publish(new ScheduleChanged(id));
+    }
+
+    private AuditEntry Entry(AuditActor actor, string change, ScheduleRecord? before, ScheduleRecord? after)
     {
         var schedule = (after ?? before)!;
-        LogChanged(logger, schedule.Id, change);
-        wakeup.Signal();
-        notifier.Publish(new ScheduleChanged(schedule.Id));
-        await audit.RecordAsync(
+        return audit.Entry(
             actor,
             "schedule." + change,
             "schedule",

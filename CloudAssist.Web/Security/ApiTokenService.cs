@@ -49,22 +49,17 @@ public sealed class ApiTokenService(ApiTokenRepository tokens, UserRepository us
             CreatedAt = now,
             ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
         };
-        await tokens.CreateAsync(token, ct);
-        await audit.RecordAsync(actor, "api_token.created", "api_token", token.Id, $"Created API token '{token.Name}'",
-            new { token.Name, token.UserId, token.ExpiresAt });
+        await tokens.CreateAsync(token, ct, audit.Entry(
+            actor, "api_token.created", "api_token", token.Id, $"Created API token '{token.Name}'",
+            new { token.Name, token.UserId, token.ExpiresAt }));
         return (token, secret);
     }
 
     /// <summary>Revokes one of the user's tokens; false when it is not theirs or already revoked.</summary>
     public async Task<bool> RevokeAsync(string id, string userId, AuditActor actor, CancellationToken ct)
     {
-        if (!await tokens.RevokeAsync(id, userId, time.GetUtcNow(), ct))
-        {
-            return false;
-        }
-
-        await audit.RecordAsync(actor, "api_token.revoked", "api_token", id, $"Revoked API token {id}", new { userId });
-        return true;
+        var entry = audit.Entry(actor, "api_token.revoked", "api_token", id, $"Revoked API token {id}", new { userId });
+        return await tokens.RevokeAsync(id, userId, time.GetUtcNow(), ct, entry);
     }
 
     /// <summary>The user and token a presented secret stands for, or why it is refused.</summary>

@@ -64,14 +64,9 @@ public sealed class UserService(
         CancellationToken ct)
     {
         var user = NewUser(userName, UserRole.Administrator, password);
-        if (!await users.CreateFirstAsync(user, ct))
-        {
-            return null;
-        }
-
-        await audit.RecordAsync(new AuditActor(user.UserName, address), "user.created", "user", user.Id,
+        var entry = audit.Entry(new AuditActor(user.UserName, address), "user.created", "user", user.Id,
             $"Set up {user.UserName} as the first administrator", new { user.UserName, Role = user.Role.ToString() });
-        return user;
+        return await users.CreateFirstAsync(user, ct, entry) ? user : null;
     }
 
     /// <summary>Creates a user; null when the name is taken. Validate first.</summary>
@@ -79,14 +74,9 @@ public sealed class UserService(
         string userName, UserRole role, string password, AuditActor actor, CancellationToken ct)
     {
         var user = NewUser(userName, role, password);
-        if (!await users.CreateAsync(user, ct))
-        {
-            return null;
-        }
-
-        await audit.RecordAsync(actor, "user.created", "user", user.Id, $"Added {user.UserName} as {role}",
+        var entry = audit.Entry(actor, "user.created", "user", user.Id, $"Added {user.UserName} as {role}",
             new { user.UserName, Role = role.ToString() });
-        return user;
+        return await users.CreateAsync(user, ct, entry) ? user : null;
     }
 
     /// <summary>Checks a name and password, counting failures and locking after too many.</summary>
@@ -179,16 +169,13 @@ public sealed class UserService(
             SecurityStamp = Guid.NewGuid().ToString("N"),
             UpdatedAt = now,
         };
-        if (!await users.UpdateAsync(updated, ct))
-        {
-            return "That would leave no enabled administrator; make another user an administrator first.";
-        }
-
         var before = new { Role = user.Role.ToString(), Disabled = user.DisabledAt is not null };
         var after = new { Role = updated.Role.ToString(), Disabled = updated.DisabledAt is not null };
-        await audit.RecordAsync(actor, "user.updated", "user", user.Id, $"Changed {user.UserName}",
+        var entry = audit.Entry(actor, "user.updated", "user", user.Id, $"Changed {user.UserName}",
             new { before, after, PasswordReset = change.Password is not null, change.Unlock });
-        return null;
+        return await users.UpdateAsync(updated, ct, entry)
+            ? null
+            : "That would leave no enabled administrator; make another user an administrator first.";
     }
 
     private UserRecord NewUser(string userName, UserRole role, string password)

@@ -92,15 +92,8 @@ public sealed class AuditRepositoryTests
         Assert.Equal("Created", Assert.Single(items).Summary);
     }
 
-    private static AuditEntry Entry(string actor, string action, string targetId, string summary) => new()
-    {
-        At = TestData.Now,
-        Actor = actor,
-        Action = action,
-        TargetKind = action[..action.IndexOf('.')],
-        TargetId = targetId,
-        Summary = summary,
-    };
+    private static AuditEntry Entry(string actor, string action, string targetId, string summary) =>
+        TestData.AuditEntry(actor, action, targetId, summary);
 
     private static async Task AppendManyAsync(AuditRepository sut, int count)
     {

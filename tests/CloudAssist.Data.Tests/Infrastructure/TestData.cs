@@ -10,6 +10,17 @@ public static class TestData
     /// <summary>The moment every test pretends it is; whole milliseconds, as the store keeps them.</summary>
     public static readonly DateTimeOffset Now = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>An audit entry at <see cref="Now"/>, its target kind taken from the action's prefix.</summary>
+    public static AuditEntry AuditEntry(string actor, string action, string targetId, string summary) => new()
+    {
+        At = Now,
+        Actor = actor,
+        Action = action,
+        TargetKind = action[..action.IndexOf('.')],
+        TargetId = targetId,
+        Summary = summary,
+    };
+
     public static CommandRecord Command(string name, string description = "") => new()
     {
         Id = Ids.New("cmd"),
