@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CloudAssist.Agent.State;
 using CloudAssist.Contracts;
 
@@ -24,16 +25,16 @@ public sealed class TaskJournal(string directory)
     public static TaskJournal Create(AgentStateStore store, TaskAssignment assignment)
     {
         var journal = new TaskJournal(store.TaskDirectory(assignment.TaskId));
-        AgentStateStore.WritePrivateFile(journal.AssignmentPath, JsonSerializer.Serialize(assignment, AgentJson.Options));
+        AgentStateStore.WritePrivateFile(journal.AssignmentPath, JsonSerializer.Serialize(assignment, AgentJsonContext.Default.TaskAssignment));
         return journal;
     }
 
-    public TaskAssignment? ReadAssignment() => Read<TaskAssignment>(AssignmentPath);
+    public TaskAssignment? ReadAssignment() => Read(AssignmentPath, AgentJsonContext.Default.TaskAssignment);
 
-    public ScriptResult? ReadResult() => Read<ScriptResult>(ResultPath);
+    public ScriptResult? ReadResult() => Read(ResultPath, AgentJsonContext.Default.ScriptResult);
 
     public void WriteResult(ScriptResult result) =>
-        AgentStateStore.WritePrivateFile(ResultPath, JsonSerializer.Serialize(result, AgentJson.Options));
+        AgentStateStore.WritePrivateFile(ResultPath, JsonSerializer.Serialize(result, AgentJsonContext.Default.ScriptResult));
 
     /// <summary>Writes the script to a file only the agent's user can read.</summary>
     public string WriteScript(string content, string extension)
@@ -101,11 +102,11 @@ public sealed class TaskJournal(string directory)
 
     public void Delete() => System.IO.Directory.Delete(Directory, recursive: true);
 
-    private static T? Read<T>(string path) where T : class
+    private static T? Read<T>(string path, JsonTypeInfo<T> type) where T : class
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllText(path), AgentJson.Options) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), type) : null;
         }
         catch (JsonException)
         {

@@ -23,12 +23,12 @@ public sealed class AgentStateStore
 
     public AgentIdentity? LoadIdentity() =>
         File.Exists(IdentityPath)
-            ? JsonSerializer.Deserialize<AgentIdentity>(File.ReadAllText(IdentityPath), AgentJson.Options)
+            ? JsonSerializer.Deserialize(File.ReadAllText(IdentityPath), AgentJsonContext.Default.AgentIdentity)
             : null;
 
     /// <summary>Replaces the identity and flushes it to disk before returning.</summary>
     public void SaveIdentity(AgentIdentity identity) =>
-        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJson.Options), durable: true);
+        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJsonContext.Default.AgentIdentity), durable: true);
 
     public void DeleteIdentity() => File.Delete(IdentityPath);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CloudAssist.Contracts;
 
 namespace CloudAssist.Agent.Transport;
@@ -15,17 +16,17 @@ public sealed class AgentApiClient(HttpClient http)
     public void UseCredential(string credential) => _credential = credential;
 
     public Task<RegisterResponse> RegisterAsync(RegisterRequest request, CancellationToken ct) =>
-        SendAsync<RegisterResponse>(AgentRoutes.Register, request, ct);
+        SendAsync(AgentRoutes.Register, request, AgentJsonContext.Default.RegisterResponse, ct);
 
     public Task<PollResponse> PollAsync(PollRequest request, CancellationToken ct) =>
-        SendAsync<PollResponse>(AgentRoutes.Poll, request, ct);
+        SendAsync(AgentRoutes.Poll, request, AgentJsonContext.Default.PollResponse, ct);
 
     /// <summary>Asks for a new credential; the instance id stays.</summary>
     public Task<RegisterResponse> RotateCredentialAsync(CancellationToken ct) =>
-        SendAsync<RegisterResponse>(AgentRoutes.Credential, new { }, ct);
+        SendAsync(AgentRoutes.Credential, new CredentialRequest(), AgentJsonContext.Default.RegisterResponse, ct);
 
     public Task<TaskStartedResponse> ReportStartedAsync(string taskId, TaskStartedReport report, CancellationToken ct) =>
-        SendAsync<TaskStartedResponse>(AgentRoutes.Started(taskId), report, ct);
+        SendAsync(AgentRoutes.Started(taskId), report, AgentJsonContext.Default.TaskStartedResponse, ct);
 
     /// <summary>Sends a chunk; answers the offset the server holds up to, also when it refused a gap.</summary>
     public async Task<long> ReportOutputAsync(string taskId, OutputChunkReport report, CancellationToken ct)
@@ -37,7 +38,7 @@ public sealed class AgentApiClient(HttpClient http)
         }
 
         await EnsureSuccessAsync(response, ct);
-        var body = await response.Content.ReadFromJsonAsync<OutputChunkResponse>(AgentJson.Options, ct);
+        var body = await response.Content.ReadFromJsonAsync(AgentJsonContext.Default.OutputChunkResponse, ct);
         return body!.NextOffset;
     }
 
@@ -54,11 +55,11 @@ public sealed class AgentApiClient(HttpClient http)
         return null;
     }
 
-    private async Task<T> SendAsync<T>(string path, object body, CancellationToken ct)
+    private async Task<T> SendAsync<T>(string path, object body, JsonTypeInfo<T> answer, CancellationToken ct)
     {
         using var response = await PostAsync(path, body, ct);
         await EnsureSuccessAsync(response, ct);
-        return (await response.Content.ReadFromJsonAsync<T>(AgentJson.Options, ct))!;
+        return (await response.Content.ReadFromJsonAsync(answer, ct))!;
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken ct)
@@ -80,7 +81,8 @@ public sealed class AgentApiClient(HttpClient http)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
-            Content = JsonContent.Create(body, body.GetType(), options: AgentJson.Options),
+            Content = JsonContent.Create(body, AgentJsonContext.Default.GetTypeInfo(body.GetType())
+                ?? throw new InvalidOperationException($"{body.GetType().Name} is not in AgentJsonContext.")),
         };
         if (credential is not null)
         {

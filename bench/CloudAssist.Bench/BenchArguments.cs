@@ -52,6 +52,13 @@ public sealed class BenchArguments
             : throw new ArgumentException($"--{name} must be from {min} to {max}.");
     }
 
+    /// <summary>A text option, or null when it was not given.</summary>
+    public string? Text(string name)
+    {
+        _read.Add(name);
+        return _values.TryGetValue(name, out var text) ? text : null;
+    }
+
     public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Number(name, fallback));
 
     public TimeSpan Minutes(string name, double fallback) => TimeSpan.FromMinutes(Number(name, fallback));

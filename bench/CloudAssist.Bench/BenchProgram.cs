@@ -8,11 +8,11 @@ public static class BenchProgram
 {
     private const string Usage = """
         usage: CloudAssist.Bench <benchmark> [--option value ...]
-          dispatch    [--runs 200] [--hold 25]
+          dispatch    [--runs 200] [--hold 25] [--agent-executable PATH]
           fanout      [--agents 1000] [--hold 25]
           idle        [--agents 10000] [--minutes 5] [--hold 25]
           ingest      [--agents 100] [--seconds 20] [--output-bytes 16384] [--chunk-bytes 4096] [--in-flight 2]
-          agent-idle  [--minutes 5] [--hold 25]
+          agent-idle  [--minutes 5] [--hold 25] [--agent-executable PATH]
           smoke       [--agents 5] [--rounds 3]
         """;
 

@@ -11,12 +11,18 @@ public static class AgentIdleBenchmark
     {
         var window = args.Minutes("minutes", 5);
         var hold = args.Int("hold", 25, 1, 90);
+        var executable = args.Text("agent-executable");
+        if (executable is not null && !File.Exists(executable))
+        {
+            throw new ArgumentException($"--agent-executable: no file at {executable}; publish the agent first.");
+        }
+
         args.EnsureAllRead();
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);
         using var http = new HttpClient();
         await using var agent = await RealAgent.StartAsync(
-            server, new OperatorClient(http, server.Url, server.OperatorToken), cancellationToken);
+            server, new OperatorClient(http, server.Url, server.OperatorToken), cancellationToken, executable);
         progress.WriteLine($"agent pid {agent.ProcessId} registered; settling 10 s, then measuring {window.TotalMinutes:F1} min");
         await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
         var watch = new ProcessWatch(agent.ProcessId);
@@ -24,7 +30,9 @@ public static class AgentIdleBenchmark
 
         return new Figures($"agent footprint: a real agent idle for {window.TotalMinutes:F1} min (poll hold {hold} s)")
             .Add("machine", Figures.Machine())
-            .Add("agent process", "dotnet CloudAssist.Agent.dll (framework-dependent build)")
+            .Add("agent process", executable is null
+                ? "dotnet CloudAssist.Agent.dll (framework-dependent build)"
+                : $"{executable} (as published)")
             .Add("resident memory", $"avg {Figures.MiB(watch.AverageResidentBytes)}, max {Figures.MiB(watch.MaxResidentBytes)}")
             .Add("resident at end", $"{Figures.MiB(watch.Last.ResidentBytes)}: own (RssAnon) {Figures.MiB(watch.Last.AnonymousBytes)}, "
                 + $"mapped files (RssFile) {Figures.MiB(watch.Last.FileBytes)}")

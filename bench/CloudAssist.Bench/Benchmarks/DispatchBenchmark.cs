@@ -16,6 +16,7 @@ public static class DispatchBenchmark
     {
         var runs = args.Int("runs", 200, 1, 10_000);
         var hold = args.Int("hold", 25, 1, 90);
+        var executable = args.Text("agent-executable");
         args.EnsureAllRead();
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);
@@ -24,7 +25,7 @@ public static class DispatchBenchmark
         var figures = new Figures($"dispatch: invocation created to task started, one agent, {runs} runs each")
             .Add("machine", Figures.Machine());
         await MeasureVirtualAsync(server, operators, runs, figures, cancellationToken);
-        await MeasureRealAsync(server, operators, runs, figures, cancellationToken);
+        await MeasureRealAsync(server, operators, runs, figures, executable, cancellationToken);
         return figures;
     }
 
@@ -66,9 +67,10 @@ public static class DispatchBenchmark
         OperatorClient operators,
         int runs,
         Figures figures,
+        string? executable,
         CancellationToken cancellationToken)
     {
-        await using var agent = await RealAgent.StartAsync(server, operators, cancellationToken);
+        await using var agent = await RealAgent.StartAsync(server, operators, cancellationToken, executable);
         var roundTrips = new List<TimeSpan>();
         var invocations = new List<string>();
         var failures = 0;

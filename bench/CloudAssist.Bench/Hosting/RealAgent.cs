@@ -3,7 +3,10 @@ using System.Text.Json;
 
 namespace CloudAssist.Bench.Hosting;
 
-/// <summary>A real CloudAssist.Agent process (<c>dotnet CloudAssist.Agent.dll</c>) with a state directory of its own.</summary>
+/// <summary>
+/// A real CloudAssist.Agent process with a state directory of its own: <c>dotnet CloudAssist.Agent.dll</c>
+/// from the bench's build, or a published agent executable.
+/// </summary>
 public sealed class RealAgent : IAsyncDisposable
 {
     private readonly Process _process;
@@ -24,19 +27,27 @@ public sealed class RealAgent : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts an agent with a one-use activation code and waits until it has registered.</summary>
-    public static async Task<RealAgent> StartAsync(IBenchServer server, OperatorClient operators, CancellationToken cancellationToken)
+    public static async Task<RealAgent> StartAsync(
+        IBenchServer server,
+        OperatorClient operators,
+        CancellationToken cancellationToken,
+        string? executable = null)
     {
         var code = await operators.CreateActivationCodeAsync(1, cancellationToken);
         var stateDirectory = ServerSettings.NewDataDirectory();
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(executable is null ? "dotnet" : Path.GetFullPath(executable))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (executable is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"));
+        }
+
         foreach (var argument in new[]
                  {
-                     Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"),
                      $"--Agent:ServerUrl={server.Url}",
                      $"--Agent:ActivationCode={code}",
                      $"--Agent:StateDirectory={stateDirectory}",

@@ -4,9 +4,16 @@ using System.Text.Json;
 
 namespace CloudAssist.Web.Tests.Infrastructure;
 
-/// <summary>A real CloudAssist.Agent process with a state directory of its own.</summary>
+/// <summary>
+/// A real CloudAssist.Agent process with a state directory of its own: <c>dotnet CloudAssist.Agent.dll</c>
+/// from this build, or the agent executable that <see cref="PublishedAgentVariable"/> names, so
+/// the same tests can check a published (for example native, ahead-of-time compiled) agent.
+/// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
+    /// <summary>An environment variable naming a published agent executable to run instead of the build's.</summary>
+    public const string PublishedAgentVariable = "CLOUDASSIST_TEST_AGENT";
+
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private int _disposed;
@@ -76,15 +83,20 @@ public sealed class AgentProcess : IAsyncDisposable
 
     private static AgentProcess Launch(CloudAssistServer server, string stateDirectory, string name, string[] extraArguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var published = Environment.GetEnvironmentVariable(PublishedAgentVariable);
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(published) ? "dotnet" : published)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (string.IsNullOrEmpty(published))
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"));
+        }
+
         foreach (var argument in new[]
                  {
-                     Path.Combine(AppContext.BaseDirectory, "CloudAssist.Agent.dll"),
                      $"--Agent:ServerUrl={server.Url}",
                      $"--Agent:StateDirectory={stateDirectory}",
                      $"--Agent:InstanceName={name}",
