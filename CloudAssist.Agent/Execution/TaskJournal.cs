@@ -25,7 +25,8 @@ public sealed class TaskJournal(string directory)
     public static TaskJournal Create(AgentStateStore store, TaskAssignment assignment)
     {
         var journal = new TaskJournal(store.TaskDirectory(assignment.TaskId));
-        AgentStateStore.WritePrivateFile(journal.AssignmentPath, JsonSerializer.Serialize(assignment, AgentJsonContext.Default.TaskAssignment));
+        AgentStateStore.WritePrivateFile(
+            journal.AssignmentPath, JsonSerializer.Serialize(assignment, AgentJsonContext.Default.TaskAssignment));
         return journal;
     }
 
@@ -34,7 +35,8 @@ public sealed class TaskJournal(string directory)
     public ScriptResult? ReadResult() => Read(ResultPath, AgentJsonContext.Default.ScriptResult);
 
     public void WriteResult(ScriptResult result) =>
-        AgentStateStore.WritePrivateFile(ResultPath, JsonSerializer.Serialize(result, AgentJsonContext.Default.ScriptResult));
+        AgentStateStore.WritePrivateFile(
+            ResultPath, JsonSerializer.Serialize(result, AgentJsonContext.Default.ScriptResult));
 
     /// <summary>Writes the script to a file only the agent's user can read.</summary>
     public string WriteScript(string content, string extension)

@@ -28,7 +28,8 @@ public sealed class AgentStateStore
 
     /// <summary>Replaces the identity and flushes it to disk before returning.</summary>
     public void SaveIdentity(AgentIdentity identity) =>
-        WritePrivateFile(IdentityPath, JsonSerializer.Serialize(identity, AgentJsonContext.Default.AgentIdentity), durable: true);
+        WritePrivateFile(
+            IdentityPath, JsonSerializer.Serialize(identity, AgentJsonContext.Default.AgentIdentity), durable: true);
 
     public void DeleteIdentity() => File.Delete(IdentityPath);
 

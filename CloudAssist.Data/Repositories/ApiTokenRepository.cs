@@ -10,7 +10,8 @@ public sealed class ApiTokenRepository(IDbConnectionFactory connections)
     private const string Columns = "id, user_id, name, token_hash, created_at, expires_at, last_used_at, revoked_at";
 
     /// <summary>Stores a new token, with its audit entry.</summary>
-    public async Task CreateAsync(ApiTokenRecord token, CancellationToken cancellationToken, AuditEntry? audit = null) =>
+    public async Task CreateAsync(
+        ApiTokenRecord token, CancellationToken cancellationToken, AuditEntry? audit = null) =>
         await connections.ExecuteAuditedAsync(
             $"""
             INSERT INTO api_tokens ({Columns})

@@ -24,7 +24,8 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
         """;
 
     /// <summary>Stores a new schedule, with its audit entry.</summary>
-    public async Task CreateAsync(ScheduleRecord schedule, CancellationToken cancellationToken, AuditEntry? audit = null)
+    public async Task CreateAsync(
+        ScheduleRecord schedule, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         await connections.ExecuteAuditedAsync(
             $"""
@@ -85,7 +86,9 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
         return rows == 1;
     }
 
-    /// <summary>Deletes a schedule and its history, with its audit entry; the invocations it created are kept.</summary>
+    /// <summary>
+    /// Deletes a schedule and its history, with its audit entry; the invocations it created are kept.
+    /// </summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken, AuditEntry? audit = null)
     {
         await using var connection = await connections.OpenWriterAsync(cancellationToken);

@@ -24,7 +24,8 @@ internal static class ServiceHostingExtensions
                 "AgentApi timings must be positive.")
             .Validate(
                 o => o.OfflineAfterSeconds > o.PollHoldSeconds + LastSeenRecorder.FlushInterval.TotalSeconds,
-                "AgentApi:OfflineAfterSeconds must exceed PollHoldSeconds by more than 5 s (last-seen is stored every 5 s).")
+                "AgentApi:OfflineAfterSeconds must exceed PollHoldSeconds by more than 5 s "
+                + "(last-seen is stored every 5 s).")
             .Validate(o => o.ReaperIntervalSeconds >= 1, "AgentApi:ReaperIntervalSeconds must be 1 or more.")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);

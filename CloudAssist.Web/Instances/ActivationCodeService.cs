@@ -69,7 +69,8 @@ public sealed class ActivationCodeService(
     /// <summary>Revokes a code; false when it does not exist or was revoked already.</summary>
     public async Task<bool> RevokeAsync(string id, AuditActor actor, CancellationToken ct)
     {
-        var entry = audit.Entry(actor, "activation_code.revoked", "activation_code", id, $"Activation code {id} revoked", null);
+        var entry = audit.Entry(
+            actor, "activation_code.revoked", "activation_code", id, $"Activation code {id} revoked", null);
         if (!await codes.RevokeAsync(id, time.GetUtcNow(), ct, entry))
         {
             return false;

@@ -105,7 +105,11 @@ public sealed partial class InvocationService(
         CancellationToken cancellationToken)
     {
         var changes = await invocations.RequestStopAsync(
-            invocationId, taskId, time.GetUtcNow(), cancellationToken, changed => StopEntry(actor, invocationId, taskId, changed));
+            invocationId,
+            taskId,
+            time.GetUtcNow(),
+            cancellationToken,
+            changed => StopEntry(actor, invocationId, taskId, changed));
         foreach (var change in changes)
         {
             if (change.TaskStatus == InvocationTaskStatus.Running)
@@ -120,7 +124,8 @@ public sealed partial class InvocationService(
         return changes;
     }
 
-    private AuditEntry StopEntry(AuditActor actor, string invocationId, string? taskId, IReadOnlyList<TaskChange> changes) =>
+    private AuditEntry StopEntry(
+        AuditActor actor, string invocationId, string? taskId, IReadOnlyList<TaskChange> changes) =>
         audit.Entry(
             actor,
             taskId is null ? "invocation.stopped" : "invocation.task_stopped",

@@ -73,7 +73,11 @@ public sealed class AuditedWriteTests
         var invocations = new InvocationRepository(database.Connections);
 
         await Assert.ThrowsAsync<SqliteException>(() => invocations.RequestStopAsync(
-            invocation.Id, null, TestData.Now, CancellationToken.None, _ => Entry("invocation.stopped", invocation.Id)));
+            invocation.Id,
+            null,
+            TestData.Now,
+            CancellationToken.None,
+            _ => Entry("invocation.stopped", invocation.Id)));
 
         var stored = await invocations.ListTasksAsync(invocation.Id, CancellationToken.None);
         Assert.All(stored, t => Assert.Equal(InvocationTaskStatus.Pending, t.Status));
@@ -101,7 +105,8 @@ public sealed class AuditedWriteTests
         Assert.Equal($"{tasks.Length} task(s)", Assert.Single(items).Summary);
     }
 
-    private static AuditEntry Entry(string action, string targetId) => TestData.AuditEntry("alice", action, targetId, action);
+    private static AuditEntry Entry(string action, string targetId) =>
+        TestData.AuditEntry("alice", action, targetId, action);
 
     /// <summary>Makes every audit insert fail, as a full disk or a broken file would.</summary>
     private static async Task RefuseAuditEntriesAsync(TempDatabase database)

@@ -18,12 +18,14 @@ public sealed class AuditedChangeTests
         var connections = server.Services.GetRequiredService<IDbConnectionFactory>();
         await using (var connection = await connections.OpenWriterAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync(
-                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+            await connection.ExecuteAsync("""
+                CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit refused'); END
+                """);
         }
 
-        var response = await server.Api.PostAsJsonAsync(
-            "/api/v1/commands", new SaveCommandRequest { Name = "untraceable", Content = "echo hi" }, CloudAssistServer.Json);
+        var request = new SaveCommandRequest { Name = "untraceable", Content = "echo hi" };
+        var response = await server.Api.PostAsJsonAsync("/api/v1/commands", request, CloudAssistServer.Json);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -39,8 +39,10 @@ public sealed class LastSeenTests(CloudAssistServer server) : IClassFixture<Clou
 
         Assert.Single(answer.Tasks);
         var lastSeen = (await Instances.GetAsync(agent.InstanceId, CancellationToken.None))!.LastSeenAt;
-        Assert.True(lastSeen > afterFirst, $"Last seen {lastSeen:O} did not move past the first poll's {afterFirst:O}.");
-        Assert.True(lastSeen >= secondPolled.AddMilliseconds(-1), $"Last seen {lastSeen:O} is before the second poll at {secondPolled:O}.");
+        Assert.True(lastSeen > afterFirst, $"Last seen {lastSeen:O} did not pass the first poll's {afterFirst:O}.");
+        Assert.True(
+            lastSeen >= secondPolled.AddMilliseconds(-1),
+            $"Last seen {lastSeen:O} is before the second poll at {secondPolled:O}.");
     }
 
     [Fact]
