@@ -40,7 +40,7 @@ public sealed class FileTransferRepository(IDbConnectionFactory connections)
             },
             transaction,
             cancellationToken: cancellationToken));
-        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit, cancellationToken);
+        await AuditedWrites.AppendAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -35,7 +35,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
         await using var connection = await connections.OpenWriterAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertAsync(connection, transaction, invocation, tasks, cancellationToken, secretValuesJson);
-        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit, cancellationToken);
+        await AuditedWrites.AppendAsync(connection, transaction, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -197,7 +197,7 @@ public sealed class InvocationRepository(IDbConnectionFactory connections)
             t.InstanceId,
             t.Status == InvocationTaskStatus.Pending ? InvocationTaskStatus.Cancelled : InvocationTaskStatus.Running,
             status)).ToList();
-        await AuditedWrites.AppendIfAsync(true, connection, transaction, audit?.Invoke(changes), cancellationToken);
+        await AuditedWrites.AppendAsync(connection, transaction, audit?.Invoke(changes), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changes;
     }

@@ -97,7 +97,7 @@ public sealed class ScheduleRepository(IDbConnectionFactory connections)
             "DELETE FROM schedule_runs WHERE schedule_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM schedules WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await AuditedWrites.AppendIfAsync(rows == 1, connection, transaction, audit, cancellationToken);
+        await AuditedWrites.AppendAsync(connection, transaction, rows == 1 ? audit : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows == 1;
     }

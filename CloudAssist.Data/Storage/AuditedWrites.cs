@@ -26,20 +26,19 @@ internal static class AuditedWrites
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = await connection.ExecuteAsync(
             new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        await AppendIfAsync(rows > 0, connection, transaction, audit, cancellationToken);
+        await AppendAsync(connection, transaction, rows > 0 ? audit : null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows;
     }
 
-    /// <summary>Appends <paramref name="audit"/> inside the caller's transaction when the change happened.</summary>
-    public static async Task AppendIfAsync(
-        bool happened,
+    /// <summary>Appends <paramref name="audit"/>, when there is one, inside the caller's transaction.</summary>
+    public static async Task AppendAsync(
         DbConnection connection,
         DbTransaction transaction,
         AuditEntry? audit,
         CancellationToken cancellationToken)
     {
-        if (happened && audit is not null)
+        if (audit is not null)
         {
             await AuditRepository.InsertAsync(connection, transaction, audit, cancellationToken);
         }

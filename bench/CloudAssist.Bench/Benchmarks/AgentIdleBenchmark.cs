@@ -11,12 +11,7 @@ public static class AgentIdleBenchmark
     {
         var window = args.Minutes("minutes", 5);
         var hold = args.Int("hold", 25, 1, 90);
-        var executable = args.Text("agent-executable");
-        if (executable is not null && !File.Exists(executable))
-        {
-            throw new ArgumentException($"--agent-executable: no file at {executable}; publish the agent first.");
-        }
-
+        var executable = RealAgent.ExecutableOption(args);
         args.EnsureAllRead();
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);

@@ -16,7 +16,7 @@ public static class DispatchBenchmark
     {
         var runs = args.Int("runs", 200, 1, 10_000);
         var hold = args.Int("hold", 25, 1, 90);
-        var executable = args.Text("agent-executable");
+        var executable = RealAgent.ExecutableOption(args);
         args.EnsureAllRead();
 
         await using var server = await ChildServer.StartAsync(hold, cancellationToken);

@@ -26,6 +26,18 @@ public sealed class RealAgent : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>
+    /// The <c>--agent-executable</c> option: a published agent to run instead of the build's, checked
+    /// before any server starts; null when not given.
+    /// </summary>
+    public static string? ExecutableOption(BenchArguments args)
+    {
+        var executable = args.Text("agent-executable");
+        return executable is null || File.Exists(executable)
+            ? executable
+            : throw new ArgumentException($"--agent-executable: no file at {executable}; publish the agent first.");
+    }
+
     /// <summary>Starts an agent with a one-use activation code and waits until it has registered.</summary>
     public static async Task<RealAgent> StartAsync(
         IBenchServer server,

@@ -7,17 +7,11 @@ using CloudAssist.Contracts;
 namespace CloudAssist.Agent;
 
 /// <summary>
-/// The JSON settings the agent speaks and stores with: the web defaults (camelCase, numbers
-/// read from strings too) and enums as their names. Every type the agent sends, reads or keeps
-/// is listed in <see cref="AgentJsonContext"/>, so no serializer is made by reflection and the
+/// The JSON the agent speaks and stores, with serializers generated at build time: the web
+/// defaults (camelCase, numbers read from strings too) and enums as their names. Every type the
+/// agent sends, reads or keeps is listed here, so no serializer is made by reflection and the
 /// agent can be published ahead of time, without the .NET runtime on the machine.
 /// </summary>
-public static class AgentJson
-{
-    public static JsonSerializerOptions Options => AgentJsonContext.Default.Options;
-}
-
-/// <summary>The serializers for <see cref="AgentJson"/>, generated at build time.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(RegisterResponse))]
